@@ -1,0 +1,73 @@
+# pressd - a WordPress REST API server in C.
+#   make run    install missing Debian packages, build, serve the demo site on 127.0.0.1:8080
+#   make test   install, build, run every test (unit, HTTP, comparison with WordPress 6.9.4)
+#   make asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench  wrk benchmarks (bench/)
+#   make fuzz   libFuzzer targets (tests/fuzz/)
+
+PKGS      := libmicrohttpd jansson sqlite3 libsodium libxml-2.0 libpcre2-8 nettle
+DEB_PKGS  := libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libxml2-dev \
+             libpcre2-dev nettle-dev pkg-config python3
+VERSION   := 0.1.0
+
+CC        ?= cc
+BUILD     ?= build
+CFLAGS    ?= -O2 -g
+CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude \
+             -DPRESSD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+
+SRCS      := $(wildcard server/*.c server/*/*.c)
+OBJS      := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/server/assets.o
+LIB_OBJS  := $(filter-out $(BUILD)/server/main.o,$(OBJS))
+UNIT_SRCS := $(wildcard tests/unit/*.c tests/unit/*/*.c)
+UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/%.o)
+ASSETS    := $(wildcard schema/*.sql schema/*.json data/demo/*)
+
+PORT      ?= 8080
+DB        ?= data/pressd.db
+
+.PHONY: all deps run test unit api compare asan bench fuzz clean
+
+all: $(BUILD)/pressd
+
+# Installs only the Debian packages whose pkg-config module or program is missing.
+deps:
+	@./tools/deps.sh $(DEB_PKGS)
+
+$(BUILD)/pressd: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(wildcard include/pressd/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# schema/ and the demo site are compiled into the binary (see server/assets.S).
+$(BUILD)/server/assets.o: server/assets.S $(ASSETS)
+	@mkdir -p $(dir $@)
+	$(CC) -c -o $@ $<
+
+$(BUILD)/unit-tests: $(UNIT_OBJS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+run: deps $(BUILD)/pressd
+	$(BUILD)/pressd serve --db $(DB) --listen 127.0.0.1:$(PORT) --demo
+
+test: deps $(BUILD)/pressd $(BUILD)/unit-tests
+	@BUILD=$(BUILD) ./tests/run.sh
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+asan:
+	$(MAKE) test BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+
+bench: deps $(BUILD)/pressd
+	./bench/run.sh
+
+fuzz:
+	$(MAKE) -C tests/fuzz
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,64 @@
+/* render.h - WordPress's rendering pipeline as pure functions: the_content,
+ * the_title and the excerpt, producing the bytes WordPress 6.9 produces.
+ *
+ * The pipeline reads site data (attachments for srcset, posts and terms for
+ * dynamic blocks) only through struct render_source, so it never touches the
+ * store directly; server/render_store.c implements the source over SQLite.
+ * Every function appends to `out` and returns PD_OK or a pd_err. */
+#ifndef PRESSD_RENDER_H
+#define PRESSD_RENDER_H
+
+#include "pressd/buf.h"
+
+/* An attachment as the content filters need it. Strings are borrowed from the
+ * source and stay valid until the render call returns. */
+struct render_attachment {
+	long id;
+	long parent;             /* post_parent */
+	const char *mime;        /* post_mime_type, e.g. "image/jpeg" */
+	const char *guid;        /* guid (WXR: the original URL) */
+	const char *file;        /* _wp_attached_file, e.g. "2026/01/x.jpg"; "" if none */
+	const char *metadata;    /* _wp_attachment_metadata, PHP-serialized; NULL if none */
+	const char *alt;         /* _wp_attachment_image_alt; "" if none */
+	const char *title;       /* post_title, raw */
+	const char *caption;     /* post_excerpt, raw */
+	const char *content;     /* post_content (description), raw */
+};
+
+/* How the pipeline reads site data. Any callback may be NULL (treated as "not found"). */
+struct render_source {
+	void *ud;
+	/* PD_OK and *out filled, or PD_ENOTFOUND. */
+	int (*attachment)(void *ud, long id, struct render_attachment *out);
+	/* Dynamic blocks may add more callbacks below; keep them optional. */
+	void *reserved[8];
+};
+
+/* Everything about the site and the post being rendered. */
+struct render_ctx {
+	const char *home_url;     /* option home, no trailing slash: "http://127.0.0.1:8080" */
+	const char *site_url;     /* option siteurl, no trailing slash */
+	const char *uploads_url;  /* base URL of uploads: site_url + "/wp-content/uploads" */
+	const struct render_source *src;
+	long post_id;             /* the post whose content is rendered (0: none) */
+	const char *post_type;    /* "post", "page", "attachment", "revision" */
+	int use_smilies;          /* option use_smilies */
+	/* Per-request counters WordPress keeps in static variables (gallery
+	 * instance, block ids ...): start at 0 for each REST request. */
+	int counters[16];
+};
+
+/* apply_filters('the_content', raw): blocks, texturize, autop, shortcodes, content tags ... */
+int render_content(struct render_ctx *ctx, const char *raw, struct buf *out);
+
+/* The REST title.rendered: get_the_title() (with "Protected: " prefix when
+ * has_password) through the_title filters. */
+int render_title(struct render_ctx *ctx, const char *raw, int has_password, struct buf *out);
+
+/* The REST excerpt.rendered: the explicit excerpt if non-empty, else the
+ * generated one from raw_content (55 words, " [&hellip;]"), through the
+ * get_the_excerpt/the_excerpt filters (wptexturize, wpautop ...). */
+int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *raw_content,
+		   struct buf *out);
+
+#endif
