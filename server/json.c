@@ -1,0 +1,205 @@
+/* json.c - PHP json_encode()-compatible output of jansson trees.
+ * jansson's own dumper differs in small ways that matter for byte
+ * compatibility (uppercase \u202F, unescaped "/", float formatting). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pressd/err.h"
+#include "pressd/json.h"
+
+static const char hex[] = "0123456789abcdef";
+
+static int put_u(struct buf *out, unsigned cp)
+{
+	char e[6] = { '\\', 'u', hex[(cp >> 12) & 15], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+		      hex[cp & 15] };
+	return buf_append(out, e, 6);
+}
+
+/* Decodes one UTF-8 sequence at s (n bytes left); returns its length or 0 if invalid. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	size_t len;
+	unsigned c, min;
+	if ((s[0] & 0xE0) == 0xC0) { len = 2; c = s[0] & 0x1F; min = 0x80; }
+	else if ((s[0] & 0xF0) == 0xE0) { len = 3; c = s[0] & 0x0F; min = 0x800; }
+	else if ((s[0] & 0xF8) == 0xF0) { len = 4; c = s[0] & 0x07; min = 0x10000; }
+	else return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+int json_emit_string(const char *str, size_t n, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int rc = buf_putc(out, '"');
+	size_t i = 0;
+	while (!rc && i < n) {
+		/* Copy a run of bytes that need no escaping in one append. */
+		size_t run = i;
+		while (run < n && s[run] >= 0x20 && s[run] < 0x80 && s[run] != '"' && s[run] != '\\' &&
+		       s[run] != '/')
+			run++;
+		if (run > i) {
+			rc = buf_append(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		unsigned char c = s[i];
+		switch (c) {
+		case '"': rc = buf_append(out, "\\\"", 2); i++; continue;
+		case '\\': rc = buf_append(out, "\\\\", 2); i++; continue;
+		case '/': rc = buf_append(out, "\\/", 2); i++; continue;
+		case '\b': rc = buf_append(out, "\\b", 2); i++; continue;
+		case '\f': rc = buf_append(out, "\\f", 2); i++; continue;
+		case '\n': rc = buf_append(out, "\\n", 2); i++; continue;
+		case '\r': rc = buf_append(out, "\\r", 2); i++; continue;
+		case '\t': rc = buf_append(out, "\\t", 2); i++; continue;
+		}
+		if (c < 0x20) {
+			rc = put_u(out, c);
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len) {
+			rc = buf_putc(out, '?');
+			i++;
+			continue;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			rc = put_u(out, 0xD800 + (cp >> 10));
+			if (!rc)
+				rc = put_u(out, 0xDC00 + (cp & 0x3FF));
+		} else {
+			rc = put_u(out, cp);
+		}
+		i += len;
+	}
+	return rc ? rc : buf_putc(out, '"');
+}
+
+/* PHP 7.1+ prints floats with serialize_precision -1: the shortest string
+ * that round-trips, with ".0" added to integral values. */
+static int emit_real(double v, struct buf *out)
+{
+	char tmp[40];
+	if (!isfinite(v))
+		return buf_puts(out, "0");
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*G", prec, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	/* PHP writes 1.0e+25 where C writes 1E+25. */
+	char *e = strchr(tmp, 'E');
+	if (e) {
+		char mant[40], res[48];
+		memcpy(mant, tmp, (size_t)(e - tmp));
+		mant[e - tmp] = 0;
+		int exp = atoi(e + 1);
+		snprintf(res, sizeof res, "%s%se%c%d", mant, strchr(mant, '.') ? "" : ".0",
+			 exp < 0 ? '-' : '+', abs(exp));
+		return buf_puts(out, res);
+	}
+	if (!strchr(tmp, '.'))
+		strcat(tmp, ".0");
+	return buf_puts(out, tmp);
+}
+
+int json_emit(const json_t *j, struct buf *out)
+{
+	int rc = PD_OK;
+	switch (json_typeof(j)) {
+	case JSON_OBJECT: {
+		const char *key;
+		json_t *v;
+		int first = 1;
+		rc = buf_putc(out, '{');
+		json_object_foreach((json_t *)j, key, v) {
+			if (!rc && !first)
+				rc = buf_putc(out, ',');
+			first = 0;
+			if (!rc)
+				rc = json_emit_string(key, strlen(key), out);
+			if (!rc)
+				rc = buf_putc(out, ':');
+			if (!rc)
+				rc = json_emit(v, out);
+		}
+		return rc ? rc : buf_putc(out, '}');
+	}
+	case JSON_ARRAY: {
+		size_t i;
+		json_t *v;
+		rc = buf_putc(out, '[');
+		json_array_foreach(j, i, v) {
+			if (!rc && i)
+				rc = buf_putc(out, ',');
+			if (!rc)
+				rc = json_emit(v, out);
+		}
+		return rc ? rc : buf_putc(out, ']');
+	}
+	case JSON_STRING:
+		return json_emit_string(json_string_value(j), json_string_length(j), out);
+	case JSON_INTEGER:
+		return buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+	case JSON_REAL:
+		return emit_real(json_real_value(j), out);
+	case JSON_TRUE:
+		return buf_puts(out, "true");
+	case JSON_FALSE:
+		return buf_puts(out, "false");
+	case JSON_NULL:
+		return buf_puts(out, "null");
+	}
+	return PD_EINVAL;
+}
+
+static json_t *must(json_t *j)
+{
+	if (!j) {
+		fputs("pressd: out of memory building JSON\n", stderr);
+		abort();
+	}
+	return j;
+}
+
+json_t *jstr(const char *s) { return s ? must(json_stringn_nocheck(s, strlen(s))) : json_null(); }
+json_t *jstrn(const char *s, size_t n) { return must(json_stringn_nocheck(s, n)); }
+json_t *jint(long long v) { return must(json_integer(v)); }
+json_t *jbool(int v) { return v ? json_true() : json_false(); }
+json_t *jobj(void) { return must(json_object()); }
+json_t *jarr(void) { return must(json_array()); }
+
+json_t *jset(json_t *obj, const char *key, json_t *value)
+{
+	if (json_object_set_new_nocheck(obj, key, value))
+		must(NULL);
+	return obj;
+}
+
+json_t *jpush(json_t *arr, json_t *value)
+{
+	if (json_array_append_new(arr, value))
+		must(NULL);
+	return arr;
+}

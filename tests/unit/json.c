@@ -1,0 +1,54 @@
+/* Tests server/json.c against PHP json_encode() output (strings from WordPress responses). */
+#include "test.h"
+#include "pressd/json.h"
+
+static const char *enc(json_t *j, struct buf *b)
+{
+	buf_reset(b);
+	json_emit(j, b);
+	json_decref(j);
+	return buf_str(b);
+}
+
+TEST(json_escapes_like_php)
+{
+	struct buf b = BUF_INIT;
+	/* From the seed: "\u202f" lowercase, "\/" for slashes. */
+	ASSERT_STR_EQ(enc(jstr("2\xe2\x80\xaf% http://x/"), &b), "\"2\\u202f% http:\\/\\/x\\/\"");
+	ASSERT_STR_EQ(enc(jstr("a\"b\\c\n\t\x01"), &b), "\"a\\\"b\\\\c\\n\\t\\u0001\"");
+	/* U+1F600 as a surrogate pair, as PHP writes it. */
+	ASSERT_STR_EQ(enc(jstr("\xf0\x9f\x98\x80"), &b), "\"\\ud83d\\ude00\"");
+	ASSERT_STR_EQ(enc(jstr("\xce\xb1"), &b), "\"\\u03b1\"");
+	buf_free(&b);
+}
+
+TEST(json_empty_containers_and_scalars)
+{
+	struct buf b = BUF_INIT;
+	ASSERT_STR_EQ(enc(jarr(), &b), "[]");
+	ASSERT_STR_EQ(enc(jobj(), &b), "{}");
+	json_t *o = jobj();
+	jset(o, "id", jint(24365));
+	jset(o, "sticky", jbool(0));
+	jset(o, "x", json_null());
+	jset(o, "tags", jarr());
+	ASSERT_STR_EQ(enc(o, &b), "{\"id\":24365,\"sticky\":false,\"x\":null,\"tags\":[]}");
+	buf_free(&b);
+}
+
+TEST(json_floats_like_php)
+{
+	struct buf b = BUF_INIT;
+	ASSERT_STR_EQ(enc(json_real(1.5), &b), "1.5");
+	ASSERT_STR_EQ(enc(json_real(2.0), &b), "2.0");
+	ASSERT_STR_EQ(enc(json_real(0.1), &b), "0.1");
+	ASSERT_STR_EQ(enc(json_real(1e25), &b), "1.0e+25");
+	buf_free(&b);
+}
+
+TEST(json_invalid_utf8_replaced)
+{
+	struct buf b = BUF_INIT;
+	ASSERT_STR_EQ(enc(jstrn("a\xff" "b", 3), &b), "\"a?b\"");
+	buf_free(&b);
+}
