@@ -18,7 +18,7 @@ CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude \
 LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
 SRCS      := $(wildcard server/*.c server/*/*.c)
-OBJS      := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/server/assets.o
+OBJS      := $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/server/assets_data.o
 LIB_OBJS  := $(filter-out $(BUILD)/server/main.o,$(OBJS))
 UNIT_SRCS := $(wildcard tests/unit/*.c tests/unit/*/*.c)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(BUILD)/%.o)
@@ -42,8 +42,8 @@ $(BUILD)/%.o: %.c $(wildcard include/pressd/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-# schema/ and the demo site are compiled into the binary (see server/assets.S).
-$(BUILD)/server/assets.o: server/assets.S $(ASSETS)
+# schema/ and the demo site are compiled into the binary (see server/assets_data.S).
+$(BUILD)/server/assets_data.o: server/assets_data.S $(ASSETS)
 	@mkdir -p $(dir $@)
 	$(CC) -c -o $@ $<
 

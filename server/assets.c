@@ -1,4 +1,4 @@
-/* assets.c - the table of files compiled in by assets.S. Add a line to both to add one. */
+/* assets.c - the table of files compiled in by assets_data.S. Add a line to both to add one. */
 #include <string.h>
 
 #include "pressd/assets.h"

@@ -111,7 +111,7 @@ static int emit_real(double v, struct buf *out)
 	/* PHP writes 1.0e+25 where C writes 1E+25. */
 	char *e = strchr(tmp, 'E');
 	if (e) {
-		char mant[40], res[48];
+		char mant[40], res[96];
 		memcpy(mant, tmp, (size_t)(e - tmp));
 		mant[e - tmp] = 0;
 		int exp = atoi(e + 1);

@@ -44,7 +44,20 @@ static int is_index(const char *k, size_t n)
 	return !(n > 1 && k[0] == '0');
 }
 
-/* Stores value under the path base[k1][k2]... into root. */
+/* Converts a list to an object with "0","1"... keys (PHP arrays are both). */
+static json_t *list_to_object(json_t *list)
+{
+	json_t *obj = jobj(), *v;
+	size_t i;
+	char num[24];
+	json_array_foreach(list, i, v) {
+		snprintf(num, sizeof num, "%zu", i);
+		json_object_set(obj, num, v);
+	}
+	return obj;
+}
+
+/* Stores value under name's path ("a", "a[]", "a[x][]") into root, as parse_str(). */
 static void assign(json_t *root, char *name, size_t nlen, const char *value)
 {
 	/* PHP: the top-level name ends at the first '['; '.' and ' ' in it become '_'. */
@@ -52,67 +65,61 @@ static void assign(json_t *root, char *name, size_t nlen, const char *value)
 	size_t blen = br ? (size_t)(br - name) : nlen;
 	if (blen == 0)
 		return;
+	char *base = strndup(name, blen);
+	if (!base)
+		return;
 	for (size_t i = 0; i < blen; i++)
-		if (name[i] == '.' || name[i] == ' ')
-			name[i] = '_';
-	char saved = name[blen];
-	name[blen] = '\0';
-	json_t *cur = root;
-	char *key = name;
-	size_t klen = blen;
-	int key_is_push = 0;
-	char *p = br;
-	for (;;) {
-		/* Next subscript, if a well-formed one follows. */
-		char *sub = NULL, *close = NULL;
-		if (p && p < name + nlen && *p == '[' && (close = memchr(p, ']', (size_t)(name + nlen - p)))) {
-			sub = p + 1;
-		}
-		json_t *existing = key_is_push ? NULL : (json_is_object(cur) ? json_object_get(cur, key) : NULL);
-		if (!sub) {
-			json_t *v = jstr(value);
-			if (json_is_array(cur))
-				jpush(cur, v);
+		if (base[i] == '.' || base[i] == ' ')
+			base[i] = '_';
+	/* Subscripts: up to 16 well-formed "[...]" groups; NULL segment = push. */
+	char *segs[16];
+	size_t nseg = 0;
+	char *p = br, *endp = name + nlen;
+	while (p && p < endp && *p == '[' && nseg < 16) {
+		char *close = memchr(p, ']', (size_t)(endp - p));
+		if (!close)
+			break;
+		*close = '\0';
+		segs[nseg++] = p + 1;
+		p = close + 1;
+	}
+	json_t *parent = root;      /* object or array holding the current slot */
+	const char *key = base;     /* key in parent (objects); NULL = push (arrays) */
+	for (size_t i = 0; i <= nseg; i++) {
+		int last = i == nseg;
+		json_t *child = NULL;
+		if (key && json_is_object(parent))
+			child = json_object_get(parent, key);
+		if (last) {
+			if (json_is_array(parent))
+				jpush(parent, jstr(value));
 			else
-				jset(cur, key, v);
+				jset(parent, key ? key : "", jstr(value));
 			break;
 		}
-		size_t slen = (size_t)(close - sub);
-		json_t *child = existing;
-		if (!child || json_is_string(child)) {
-			child = slen == 0 || (slen == 1 && sub[0] == '0') ? jarr() : jobj();
-			if (json_is_array(cur))
-				jpush(cur, child);
+		const char *sub = segs[i];
+		size_t slen = strlen(sub);
+		if (!child || (!json_is_object(child) && !json_is_array(child))) {
+			child = (slen == 0 || strcmp(sub, "0") == 0) ? jarr() : jobj();
+			if (json_is_array(parent))
+				jpush(parent, child);
 			else
-				jset(cur, key, child);
+				jset(parent, key, child);
 		}
 		/* A list stays a list only while keys are pushes or the next index. */
 		if (json_is_array(child) && slen > 0 &&
 		    !(is_index(sub, slen) && (size_t)atol(sub) == json_array_size(child))) {
-			json_t *obj = jobj();
-			size_t i;
-			json_t *v;
-			char num[24];
-			json_array_foreach(child, i, v) {
-				snprintf(num, sizeof num, "%zu", i);
-				json_object_set(obj, num, v);
-			}
-			if (json_is_array(cur))
-				json_array_set(cur, json_array_size(cur) - 1, obj);
+			json_t *obj = list_to_object(child);
+			if (json_is_array(parent))
+				json_array_set_new(parent, json_array_size(parent) - 1, obj);
 			else
-				json_object_set(cur, key, obj);
-			json_decref(obj);
+				json_object_set_new(parent, key, obj);
 			child = obj;
 		}
-		cur = child;
-		*close = '\0';
-		key = sub;
-		klen = slen;
-		key_is_push = slen == 0 || json_is_array(cur);
-		p = close + 1;
+		parent = child;
+		key = slen == 0 || json_is_array(child) ? NULL : sub;
 	}
-	(void)klen;
-	name[blen] = saved;
+	free(base);
 }
 
 json_t *query_parse(const char *qs, size_t n, size_t max_params)

@@ -14,7 +14,8 @@ static char *parse(const char *qs)
 }
 
 #define CHECK(qs, want) do { char *got_ = parse(qs); int ok_ = strcmp(got_, want) == 0; \
-	if (!ok_) test_fail_str(__FILE__, __LINE__, qs, got_, want); free(got_); \
+	if (!ok_) { test_fail_str(__FILE__, __LINE__, qs, got_, want); } \
+	free(got_); \
 	if (!ok_) { *test_failed_ = 1; return; } } while (0)
 
 TEST(query_flat_and_decoding)
