@@ -14,7 +14,7 @@ CC        ?= cc
 BUILD     ?= build
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude \
-             -DPRESSD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+             -DPCRE2_CODE_UNIT_WIDTH=8 -DPRESSD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
 SRCS      := $(wildcard server/*.c server/*/*.c)

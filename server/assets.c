@@ -6,13 +6,15 @@
 #define DECLARE(sym) extern const char sym##_start[], sym##_end[];
 DECLARE(schema_001)
 DECLARE(schema_002)
+DECLARE(schema_routes)
 
 #define ENTRY(path, sym) { path, sym##_start, 0 }, 
 static struct asset table[] = {
 	ENTRY("schema/001_wordpress.sql", schema_001)
 	ENTRY("schema/002_pressd.sql", schema_002)
+	ENTRY("schema/routes.json", schema_routes)
 };
-static const char *ends[] = { schema_001_end, schema_002_end };
+static const char *ends[] = { schema_001_end, schema_002_end, schema_routes_end };
 
 static void fill_lengths(void)
 {

@@ -13,5 +13,6 @@
 
 	ASSET schema_001, "schema/001_wordpress.sql"
 	ASSET schema_002, "schema/002_pressd.sql"
+	ASSET schema_routes, "schema/routes.json"
 
 	.section .note.GNU-stack,"",@progbits

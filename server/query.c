@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pressd/buf.h"
 #include "pressd/json.h"
 #include "pressd/query.h"
 
@@ -146,4 +147,81 @@ json_t *query_parse(const char *qs, size_t n, size_t max_params)
 	}
 	free(copy);
 	return root;
+}
+
+int url_encode(const char *s, struct buf *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	int rc = 0;
+	for (; *s && !rc; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c == '_' || c == '.' || c == '-') {
+			rc = buf_putc(out, (char)c);
+		} else if (c == ' ') {
+			rc = buf_putc(out, '+');
+		} else {
+			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
+			rc = buf_append(out, e, 3);
+		}
+	}
+	return rc;
+}
+
+static int build_pairs(const json_t *v, const char *key, struct buf *out, int *first)
+{
+	int rc = 0;
+	if (json_is_object(v) || json_is_array(v)) {
+		const char *k;
+		json_t *item;
+		size_t i;
+		char sub[512];
+		if (json_is_object(v)) {
+			json_object_foreach((json_t *)v, k, item) {
+				snprintf(sub, sizeof sub, "%s[%s]", key, k);
+				if ((rc = build_pairs(item, sub, out, first)))
+					return rc;
+			}
+		} else {
+			json_array_foreach(v, i, item) {
+				snprintf(sub, sizeof sub, "%s[%zu]", key, i);
+				if ((rc = build_pairs(item, sub, out, first)))
+					return rc;
+			}
+		}
+		return rc;
+	}
+	if (json_is_null(v))
+		return 0;
+	if (!*first)
+		rc = buf_putc(out, '&');
+	*first = 0;
+	if (!rc)
+		rc = url_encode(key, out);
+	char num[32];
+	const char *s = json_string_value(v);
+	if (json_is_integer(v)) {
+		snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+		s = num;
+	} else if (json_is_boolean(v)) {
+		s = json_is_true(v) ? "1" : "0";
+	}
+	/* add_query_arg() drops the '=' of empty values. */
+	if (!rc && s && *s) {
+		rc = buf_putc(out, '=');
+		if (!rc)
+			rc = url_encode(s, out);
+	}
+	return rc;
+}
+
+int query_build(const json_t *params, struct buf *out)
+{
+	const char *k;
+	json_t *v;
+	int first = 1, rc = 0;
+	json_object_foreach((json_t *)params, k, v) {
+		if ((rc = build_pairs(v, k, out, &first)))
+			break;
+	}
+	return rc;
 }

@@ -83,14 +83,14 @@ int store_rollback(struct store *st) { return store_exec(st, "ROLLBACK"); }
 int store_schema_version(void)
 {
 	const struct asset *a[64];
-	return (int)asset_list("schema/", a, 64);
+	return (int)asset_list("schema/0", a, 64);
 }
 
 /* Applies schema/NNN_*.sql assets above PRAGMA user_version, each in one transaction. */
 static int migrate(struct store *st, char **errmsg)
 {
 	const struct asset *a[64];
-	size_t n = asset_list("schema/", a, 64);
+	size_t n = asset_list("schema/0", a, 64);
 	sqlite3_stmt *q = NULL;
 	int version = 0;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&

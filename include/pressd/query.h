@@ -14,6 +14,11 @@ size_t url_decode(char *s, size_t n, int plus_is_space);
  * At most max_params pairs are read (PHP's max_input_vars); more are ignored. */
 json_t *query_parse(const char *qs, size_t n, size_t max_params);
 
-/* Appends "name=value" pairs of a flat object back as a query string,
- * percent-encoding like PHP's rawurlencode-free add_query_arg() does (used for Link headers). */
+struct buf;
+/* Appends params as add_query_arg() writes them: PHP urlencode() of keys and
+ * values, arrays as key%5B0%5D=v, and "k=" shortened to "k". */
+int query_build(const json_t *params, struct buf *out);
+/* PHP urlencode(): spaces as '+', everything but [A-Za-z0-9_.-] as %XX. */
+int url_encode(const char *s, struct buf *out);
+
 #endif

@@ -103,6 +103,10 @@ struct rest_route {
  * Fills res; never fails without filling an error. */
 void rest_dispatch(struct request *req, struct response *res);
 
+/* Applies _embed and _fields to a successful response and turns an error
+ * into its JSON body; called once per top-level request. */
+void rest_shape(struct request *req, struct response *res);
+
 /* Frees everything a request/response owns (not the structs themselves). */
 void rest_request_clear(struct request *req);
 void rest_response_clear(struct response *res);

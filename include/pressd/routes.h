@@ -1,0 +1,19 @@
+/* routes.h - WordPress's route documents (schema/routes.json: namespace,
+ * methods, endpoints with args, item schema) and the route table's setup. */
+#ifndef PRESSD_ROUTES_H
+#define PRESSD_ROUTES_H
+
+#include <jansson.h>
+
+/* Loads the documents and compiles the route patterns; once, before serving. */
+int routes_init(void);
+/* The document of a route pattern (borrowed, read-only), or NULL. */
+const json_t *routes_doc(const char *pattern);
+/* The index's static keys (namespaces, authentication ...), borrowed. */
+const json_t *routes_index_doc(void);
+/* The args object of the endpoint of pattern that serves method ("GET"), or NULL. */
+const json_t *routes_args(const char *pattern, const char *method);
+/* Index of the route matching path, filling url params; -1 if none. */
+int routes_match(const char *path, json_t **url_params);
+
+#endif

@@ -1,0 +1,577 @@
+/* rest.c - the REST dispatcher: finds the route, merges and validates the
+ * parameters, checks permissions, calls the handler, and shapes the result as
+ * WP_REST_Server does (errors, Allow, OPTIONS, _fields, _embed, _envelope).
+ * It knows no resource; handlers know no HTTP. */
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pressd/assets.h"
+#include "pressd/err.h"
+#include "pressd/json.h"
+#include "pressd/query.h"
+#include "pressd/rest.h"
+#include "pressd/routes.h"
+#include "pressd/site.h"
+#include "pressd/validate.h"
+
+/* ---- route documents and patterns ---- */
+
+static json_t *docs;               /* schema/routes.json, read-only after routes_init */
+static pcre2_code **patterns;      /* one per rest_routes[] entry */
+
+int routes_init(void)
+{
+	const struct asset *a = asset_find("schema/routes.json");
+	json_error_t jerr;
+	if (!a || !(docs = json_loadb(a->data, a->len, JSON_ALLOW_NUL, &jerr))) {
+		fprintf(stderr, "pressd: schema/routes.json: %s\n", a ? jerr.text : "missing");
+		return PD_EINVAL;
+	}
+	patterns = calloc((size_t)rest_nroutes, sizeof *patterns);
+	if (!patterns)
+		return PD_ENOMEM;
+	for (int i = 0; i < rest_nroutes; i++) {
+		/* WordPress matches '@^' . $route . '$@i'. */
+		char re[512];
+		int errcode;
+		PCRE2_SIZE erroff;
+		snprintf(re, sizeof re, "^%s$", rest_routes[i].pattern);
+		patterns[i] = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+					    PCRE2_CASELESS | PCRE2_UTF, &errcode, &erroff, NULL);
+		if (!patterns[i]) {
+			fprintf(stderr, "pressd: bad route pattern %s\n", rest_routes[i].pattern);
+			return PD_EINVAL;
+		}
+		pcre2_jit_compile(patterns[i], PCRE2_JIT_COMPLETE);
+	}
+	return PD_OK;
+}
+
+const json_t *routes_doc(const char *pattern)
+{
+	return json_object_get(json_object_get(docs, "routes"), pattern);
+}
+
+const json_t *routes_index_doc(void)
+{
+	return json_object_get(docs, "index");
+}
+
+const json_t *routes_args(const char *pattern, const char *method)
+{
+	const json_t *eps = json_object_get(routes_doc(pattern), "endpoints"), *ep, *m;
+	size_t i, j;
+	json_array_foreach(eps, i, ep) {
+		json_array_foreach(json_object_get(ep, "methods"), j, m) {
+			if (strcmp(json_string_value(m), method) == 0)
+				return json_object_get(ep, "args");
+		}
+	}
+	return NULL;
+}
+
+int routes_match(const char *path, json_t **url_params)
+{
+	for (int i = 0; i < rest_nroutes; i++) {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(patterns[i], NULL);
+		if (!md)
+			return -1;
+		int rc = pcre2_match(patterns[i], (PCRE2_SPTR)path, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+		if (rc > 0) {
+			json_t *params = jobj();
+			uint32_t count;
+			PCRE2_SPTR table;
+			uint32_t esize;
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			pcre2_pattern_info(patterns[i], PCRE2_INFO_NAMECOUNT, &count);
+			pcre2_pattern_info(patterns[i], PCRE2_INFO_NAMETABLE, &table);
+			pcre2_pattern_info(patterns[i], PCRE2_INFO_NAMEENTRYSIZE, &esize);
+			for (uint32_t k = 0; k < count; k++, table += esize) {
+				int n = (table[0] << 8) | table[1];
+				if (ov[2 * n] == PCRE2_UNSET)
+					continue;
+				jset(params, (const char *)table + 2,
+				     jstrn(path + ov[2 * n], ov[2 * n + 1] - ov[2 * n]));
+			}
+			pcre2_match_data_free(md);
+			*url_params = params;
+			return i;
+		}
+		pcre2_match_data_free(md);
+	}
+	return -1;
+}
+
+/* ---- parameters and errors ---- */
+
+const json_t *rest_param(const struct request *req, const char *name)
+{
+	return req->params ? json_object_get(req->params, name) : NULL;
+}
+
+const char *rest_param_str(const struct request *req, const char *name)
+{
+	return json_string_value(rest_param(req, name));
+}
+
+long long rest_param_int(const struct request *req, const char *name, long long fallback)
+{
+	const json_t *v = rest_param(req, name);
+	return json_is_integer(v) ? json_integer_value(v) : fallback;
+}
+
+int rest_error_data(struct response *res, int status, const char *code, const char *message,
+		    json_t *data)
+{
+	res->status = status;
+	res->err_code = code;
+	free(res->err_message);
+	res->err_message = strdup(message);
+	json_decref(res->err_data);
+	res->err_data = data;
+	return REST_ERROR;
+}
+
+int rest_error(struct response *res, int status, const char *code, const char *message)
+{
+	return rest_error_data(res, status, code, message, NULL);
+}
+
+/* Keeps the error object itself: its code string lives in err_data. */
+int rest_error_json(struct response *res, json_t *err)
+{
+	const json_t *data = json_object_get(err, "data");
+	int status = (int)json_integer_value(json_object_get(data, "status"));
+	json_decref(res->body);
+	res->body = err;
+	res->status = status ? status : 500;
+	res->err_code = "";
+	return REST_ERROR;
+}
+
+void rest_header(struct response *res, const char *name, const char *value)
+{
+	for (int i = 0; i < res->nheaders; i++) {
+		if (strcasecmp(res->headers[i].name, name) == 0) {
+			free(res->headers[i].value);
+			res->headers[i].value = strdup(value);
+			return;
+		}
+	}
+	if (res->nheaders == RESPONSE_MAX_HEADERS)
+		return;
+	res->headers[res->nheaders].name = strdup(name);
+	res->headers[res->nheaders].value = strdup(value);
+	res->nheaders++;
+}
+
+void rest_headerf(struct response *res, const char *name, const char *fmt, ...)
+{
+	char *v = NULL;
+	va_list ap;
+	va_start(ap, fmt);
+	if (vasprintf(&v, fmt, ap) >= 0) {
+		rest_header(res, name, v);
+		free(v);
+	}
+	va_end(ap);
+}
+
+/* The error as WordPress's JSON, built in one place. */
+static json_t *error_body(struct response *res)
+{
+	if (res->body && !res->err_message)
+		return json_incref(res->body); /* from rest_error_json */
+	json_t *data = jobj();
+	jset(data, "status", jint(res->status));
+	if (res->err_data) {
+		json_object_update(data, res->err_data);
+	}
+	json_t *e = jobj();
+	jset(e, "code", jstr(res->err_code));
+	jset(e, "message", jstr(res->err_message ? res->err_message : ""));
+	jset(e, "data", data);
+	return e;
+}
+
+void rest_request_clear(struct request *req)
+{
+	json_decref(req->query);
+	json_decref(req->body);
+	json_decref(req->url);
+	json_decref(req->params);
+	req->query = req->body = req->url = req->params = NULL;
+}
+
+void rest_response_clear(struct response *res)
+{
+	json_decref(res->body);
+	json_decref(res->err_data);
+	free(res->err_message);
+	for (int i = 0; i < res->nheaders; i++) {
+		free(res->headers[i].name);
+		free(res->headers[i].value);
+	}
+	memset(res, 0, sizeof *res);
+}
+
+static const char *method_name(int m)
+{
+	switch (m) {
+	case M_GET: return "GET";
+	case M_POST: return "POST";
+	case M_PUT: return "PUT";
+	case M_PATCH: return "PATCH";
+	case M_DELETE: return "DELETE";
+	case M_OPTIONS: return "OPTIONS";
+	case M_HEAD: return "HEAD";
+	}
+	return "GET";
+}
+
+/* WordPress's parameter order: JSON body, POST body, GET, URL, defaults -
+ * the first that has a name wins. */
+static json_t *merged_params(const struct request *req)
+{
+	json_t *p = jobj();
+	if (req->url)
+		json_object_update(p, req->url);
+	if (req->query)
+		json_object_update(p, req->query);
+	if (req->body)
+		json_object_update(p, req->body);
+	return p;
+}
+
+/* The Allow header: the route's methods whose permission check passes, in
+ * the order of the route's endpoints (WP_REST_Server::dispatch). */
+static void set_allow(struct request *req, const struct rest_route *r, struct response *res)
+{
+	char allow[128] = "";
+	static const int order[] = { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE };
+	for (int i = 0; i < 4 && r->endpoints[i].methods; i++) {
+		const struct rest_endpoint *ep = &r->endpoints[i];
+		if (ep->permission) {
+			struct response tmp = { 0 };
+			int saved = req->method, rc;
+			req->method = ep->methods & M_GET ? M_GET : ep->methods & M_POST ? M_POST : M_DELETE;
+			rc = ep->permission(req, &tmp);
+			req->method = saved;
+			rest_response_clear(&tmp);
+			if (rc != PD_OK)
+				continue;
+		}
+		for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+			if (ep->methods & order[k]) {
+				if (allow[0])
+					strcat(allow, ", ");
+				strcat(allow, method_name(order[k]));
+			}
+		}
+	}
+	rest_header(res, "Allow", allow);
+}
+
+/* OPTIONS: the route's document (WP_REST_Server::get_data_for_route, context help). */
+static void options_response(struct request *req, int ri, struct response *res)
+{
+	const json_t *doc = routes_doc(rest_routes[ri].pattern);
+	json_t *body = doc ? json_deep_copy(doc) : jobj();
+	/* Routes without parameters link to themselves. */
+	if (!strchr(rest_routes[ri].pattern, '(')) {
+		json_t *self = jobj();
+		char href[1024];
+		snprintf(href, sizeof href, "%s%s", req->site->rest_url,
+			 rest_routes[ri].pattern[0] == '/' ? rest_routes[ri].pattern + 1 : rest_routes[ri].pattern);
+		jset(self, "href", jstr(href));
+		jset(body, "_links", jset(jobj(), "self", jpush(jarr(), self)));
+	}
+	res->status = 200;
+	res->body = body;
+}
+
+static int method_allowed(const struct rest_endpoint *ep, int method)
+{
+	if (method == M_HEAD)
+		method = M_GET;
+	return (ep->methods & method) != 0;
+}
+
+void rest_dispatch(struct request *req, struct response *res)
+{
+	json_t *url = NULL;
+	int ri = routes_match(req->route, &url);
+	res->status = 200;
+	if (ri < 0) {
+		rest_error(res, 404, "rest_no_route", "No route was found matching the URL and request method.");
+		return;
+	}
+	json_decref(req->url);
+	req->url = url;
+	const struct rest_route *r = &rest_routes[ri];
+	if (req->method == M_OPTIONS) {
+		options_response(req, ri, res);
+		set_allow(req, r, res);
+		return;
+	}
+	const struct rest_endpoint *ep = NULL;
+	for (int i = 0; i < 4 && r->endpoints[i].methods; i++) {
+		if (method_allowed(&r->endpoints[i], req->method)) {
+			ep = &r->endpoints[i];
+			break;
+		}
+	}
+	if (!ep) {
+		rest_error(res, 404, "rest_no_route", "No route was found matching the URL and request method.");
+		return;
+	}
+	set_allow(req, r, res);
+	json_t *raw = merged_params(req), *err = NULL;
+	const json_t *args = routes_args(r->pattern, method_name(req->method == M_HEAD ? M_GET : req->method));
+	json_decref(req->params);
+	req->params = NULL;
+	if (args) {
+		if (validate_params(args, raw, &req->params, &err)) {
+			json_decref(raw);
+			rest_error_json(res, err);
+			return;
+		}
+		json_decref(raw);
+	} else {
+		req->params = raw;
+	}
+	int rc = ep->permission ? ep->permission(req, res) : PD_OK;
+	if (rc == PD_OK)
+		rc = ep->handler(req, res);
+	if (rc < 0) {
+		fprintf(stderr, "pressd: %s %s: %s\n", method_name(req->method), req->route, pd_strerror(rc));
+		rest_error(res, 500, "rest_internal_error", "Internal server error.");
+	}
+}
+
+/* ---- shaping: _fields, _embed, _envelope ---- */
+
+/* Whether key (a top-level or dotted path prefix) is requested in fields. */
+static json_t *filter_fields(const json_t *data, json_t *fields, const char *prefix);
+
+/* rest_filter_response_fields(): keeps only the requested (possibly nested) fields. */
+static json_t *filter_fields(const json_t *data, json_t *fields, const char *prefix)
+{
+	json_t *out = jobj();
+	const char *key;
+	json_t *v;
+	size_t plen = strlen(prefix);
+	json_object_foreach((json_t *)data, key, v) {
+		char path[512];
+		snprintf(path, sizeof path, "%s%s", prefix, key);
+		size_t i, n = strlen(path);
+		json_t *f;
+		int whole = 0, nested = 0;
+		json_array_foreach(fields, i, f) {
+			const char *fs = json_string_value(f);
+			if (strcmp(fs, path) == 0)
+				whole = 1;
+			else if (strncmp(fs, path, n) == 0 && fs[n] == '.')
+				nested = 1;
+		}
+		if (whole) {
+			jset(out, key, json_incref(v));
+		} else if (nested && json_is_object(v)) {
+			char sub[520];
+			snprintf(sub, sizeof sub, "%s.", path);
+			jset(out, key, filter_fields(v, fields, sub));
+		}
+	}
+	(void)plen;
+	return out;
+}
+
+/* The _fields list as WordPress parses it (wp_parse_list, trimmed). */
+static json_t *requested_fields(const struct request *req)
+{
+	const json_t *f = json_object_get(req->query, "_fields");
+	json_t *list = jarr();
+	if (json_is_array(f)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(f, i, v)
+			if (json_is_string(v))
+				jpush(list, json_incref(v));
+		return list;
+	}
+	const char *s = json_string_value(f);
+	if (!s)
+		return list;
+	while (*s) {
+		while (*s == ',' || *s == ' ')
+			s++;
+		size_t n = strcspn(s, ", ");
+		if (n)
+			jpush(list, jstrn(s, n));
+		s += n;
+	}
+	return list;
+}
+
+static int embed_wanted(const struct request *req, const char *rel)
+{
+	const json_t *e = json_object_get(req->query, "_embed");
+	const char *s = json_string_value(e);
+	if (json_is_array(e)) {
+		size_t i;
+		json_t *v;
+		json_array_foreach(e, i, v)
+			if (json_is_string(v) && strcmp(json_string_value(v), rel) == 0)
+				return 1;
+		return 0;
+	}
+	if (!s || !*s || strcmp(s, "1") == 0 || strcmp(s, "true") == 0)
+		return 1;
+	/* A comma list of rels. */
+	size_t n = strlen(rel);
+	for (const char *p = s; (p = strstr(p, rel)); p += n)
+		if ((p == s || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Serves href internally in embed context (WP_REST_Server::embed_links). */
+static json_t *embed_link(const struct request *parent, const char *href)
+{
+	size_t rl = strlen(parent->site->rest_url);
+	if (strncmp(href, parent->site->rest_url, rl) != 0)
+		return NULL;
+	const char *path = href + rl - 1; /* keep the leading '/' */
+	const char *q = strchr(path, '?');
+	char route[1024];
+	snprintf(route, sizeof route, "%.*s", (int)(q ? (size_t)(q - path) : strlen(path)), path);
+	struct request sub = *parent;
+	struct response res = { 0 };
+	sub.route = route;
+	sub.method = M_GET;
+	sub.embedded = 1;
+	sub.query = q ? query_parse(q + 1, strlen(q + 1), 1000) : jobj();
+	sub.body = NULL;
+	sub.url = NULL;
+	sub.params = NULL;
+	if (!json_object_get(sub.query, "context"))
+		jset(sub.query, "context", jstr("embed"));
+	rest_dispatch(&sub, &res);
+	json_t *out;
+	if (res.err_code)
+		out = error_body(&res);
+	else
+		out = res.body ? json_incref(res.body) : json_null();
+	rest_request_clear(&sub);
+	rest_response_clear(&res);
+	return out;
+}
+
+/* Adds _embedded to one item after its _links. */
+static void embed_item(const struct request *req, json_t *item)
+{
+	json_t *links = json_object_get(item, "_links");
+	if (!json_is_object(links))
+		return;
+	json_t *embedded = jobj();
+	const char *rel;
+	json_t *list;
+	json_object_foreach(links, rel, list) {
+		if (!embed_wanted(req, rel))
+			continue;
+		json_t *items = NULL;
+		size_t i;
+		json_t *link;
+		json_array_foreach(list, i, link) {
+			if (!json_is_true(json_object_get(link, "embeddable")))
+				continue;
+			json_t *e = embed_link(req, json_string_value(json_object_get(link, "href")));
+			if (!e)
+				continue;
+			if (!items)
+				items = jarr();
+			jpush(items, e);
+		}
+		if (items)
+			jset(embedded, rel, items);
+	}
+	if (json_object_size(embedded))
+		jset(item, "_embedded", embedded);
+	else
+		json_decref(embedded);
+}
+
+void rest_shape(struct request *req, struct response *res)
+{
+	if (res->err_code) {
+		json_t *e = error_body(res);
+		json_decref(res->body);
+		res->body = e;
+		return;
+	}
+	if (!res->body)
+		return;
+	int embed = json_object_get(req->query, "_embed") != NULL;
+	json_t *fields = json_object_get(req->query, "_fields") ? requested_fields(req) : NULL;
+	json_t *items = json_is_array(res->body) ? res->body : NULL;
+	size_t n = items ? json_array_size(items) : 1;
+	for (size_t i = 0; i < n; i++) {
+		json_t *item = items ? json_array_get(items, i) : res->body;
+		if (!json_is_object(item))
+			continue;
+		if (embed)
+			embed_item(req, item);
+		if (fields) {
+			json_t *f = filter_fields(item, fields, "");
+			if (items)
+				json_array_set_new(items, i, f);
+			else {
+				json_decref(res->body);
+				res->body = f;
+			}
+		}
+	}
+	json_decref(fields);
+}
+
+/* Mirrors the pagination part of WP_REST_Posts_Controller::get_items(). */
+void rest_paginate(struct response *res, const struct request *req, long total, long per_page,
+		   long page)
+{
+	long max_pages = per_page > 0 ? (total + per_page - 1) / per_page : 0;
+	rest_headerf(res, "X-WP-Total", "%ld", total);
+	rest_headerf(res, "X-WP-TotalPages", "%ld", max_pages);
+	struct buf link = BUF_INIT;
+	for (int pass = 0; pass < 2; pass++) {
+		long target;
+		const char *rel;
+		if (pass == 0) {
+			if (page <= 1)
+				continue;
+			target = page - 1 > max_pages ? max_pages : page - 1;
+			rel = "prev";
+		} else {
+			if (max_pages <= page)
+				continue;
+			target = page + 1;
+			rel = "next";
+		}
+		/* add_query_arg('page', N, base): replaces page in place or appends it. */
+		json_t *q = json_deep_copy(req->query ? req->query : json_object());
+		char num[24];
+		snprintf(num, sizeof num, "%ld", target);
+		json_object_set_new(q, "page", json_string(num));
+		if (link.len)
+			buf_puts(&link, ", ");
+		buf_printf(&link, "<%s%s?", req->site->rest_url, req->route[0] == '/' ? req->route + 1 : req->route);
+		query_build(q, &link);
+		buf_printf(&link, ">; rel=\"%s\"", rel);
+		json_decref(q);
+	}
+	if (link.len)
+		rest_header(res, "Link", buf_str(&link));
+	buf_free(&link);
+}
