@@ -1,0 +1,61 @@
+/* block_tree.h - the parsed block tree shared by the block parser, the
+ * renderer and the block supports. Private to server/render/. */
+#ifndef PRESSD_RENDER_BLOCK_TREE_H
+#define PRESSD_RENDER_BLOCK_TREE_H
+
+#include <stddef.h>
+#include <jansson.h>
+
+#include "pressd/buf.h"
+#include "pressd/render.h"
+
+/* One entry of WordPress's innerContent: a slice of the document, or the
+ * place of the next inner block (PHP's null). */
+struct block_chunk {
+	size_t off, len;   /* byte range in the parsed document */
+	int is_block;      /* 1: placeholder for the next inner block */
+};
+
+/* A parsed block, mirroring WP_Block_Parser_Block. */
+struct block {
+	char *name;                 /* "core/paragraph" (heap); NULL for freeform HTML */
+	json_t *attrs;              /* owned; an object, or NULL when the JSON was invalid (PHP null) */
+	struct block **inner;       /* inner blocks, owned */
+	size_t ninner, cap_inner;
+	struct block_chunk *content;/* innerContent */
+	size_t ncontent, cap_content;
+};
+
+/* A parse result: top-level blocks over a borrowed document. */
+struct block_doc {
+	const char *doc;            /* the raw content, borrowed */
+	size_t len;
+	struct block **blocks;
+	size_t nblocks, cap;
+};
+
+/* Mirrors WP_Block_Parser::parse(). PD_OK or PD_ENOMEM. */
+int block_parse(const char *doc, size_t len, struct block_doc *out);
+void block_doc_free(struct block_doc *d);
+
+/* Everything a block renderer needs: the request and the document. */
+struct block_render {
+	struct render_ctx *ctx;
+	const char *doc;
+};
+
+/* The block as PHP's parsed-block array (blockName, attrs, innerBlocks,
+ * innerHTML, innerContent): a new reference, NULL on ENOMEM. */
+json_t *block_to_json(const struct block_render *r, const struct block *b);
+
+/* Block supports (block_supports.c), each mirrors a render_block filter. */
+int block_support_layout(const struct block_render *r, const struct block *b,
+			 const char *html, size_t len, struct buf *out);
+/* The wp-elements-… class for b, or "" when the block has no element colors. */
+int block_support_elements_class(const struct block_render *r, const struct block *b,
+				 char cls[64]);
+
+/* wp_json_encode() with PHP's default flags (escaped slashes and unicode). */
+int php_json_encode(const json_t *v, struct buf *out);
+
+#endif

@@ -1,0 +1,317 @@
+/* blocks.c - do_blocks(): renders the parsed block tree like render_block()
+ * in WordPress 6.9 (static blocks keep their saved HTML, then the core render
+ * callbacks and render_block filters that change post content). Blocks that
+ * need site data WordPress has and pressd's renderer does not (latest posts,
+ * archives, query loops ...) use the documented fallbacks of docs/rendering.md. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pressd/blocks.h"
+#include "pressd/err.h"
+#include "pressd/format.h"
+#include "block_tree.h"
+#include "tagproc.h"
+
+int blocks_has_blocks(const char *raw)
+{
+	return raw && strstr(raw, "<!-- wp:") != NULL;
+}
+
+json_t *block_to_json(const struct block_render *r, const struct block *b)
+{
+	json_t *inner = json_array(), *content = json_array();
+	json_t *o = json_object();
+	struct buf html = BUF_INIT;
+	size_t bi = 0;
+	if (!inner || !content || !o)
+		goto fail;
+	for (size_t i = 0; i < b->ncontent; i++) {
+		const struct block_chunk *c = &b->content[i];
+		if (c->is_block) {
+			json_t *child = bi < b->ninner ? block_to_json(r, b->inner[bi++]) : NULL;
+			if (!child || json_array_append_new(inner, child) ||
+			    json_array_append_new(content, json_null()))
+				goto fail;
+		} else {
+			if (buf_append(&html, r->doc + c->off, c->len) && c->len)
+				goto fail;
+			if (json_array_append_new(content, json_stringn_nocheck(r->doc + c->off, c->len)))
+				goto fail;
+		}
+	}
+	if (json_object_set_new(o, "blockName", b->name ? json_string(b->name) : json_null()) ||
+	    json_object_set(o, "attrs", b->attrs ? b->attrs : json_null()) ||
+	    json_object_set_new(o, "innerBlocks", inner) ||
+	    json_object_set_new(o, "innerHTML", json_stringn_nocheck(buf_str(&html), html.len)) ||
+	    json_object_set_new(o, "innerContent", content)) {
+		inner = content = NULL;
+		goto fail;
+	}
+	buf_free(&html);
+	return o;
+fail:
+	buf_free(&html);
+	json_decref(inner);
+	json_decref(content);
+	json_decref(o);
+	return NULL;
+}
+
+/* Adds cls to the first tag of html whose name is one of tags (NULL: any
+ * tag); the shape of block_core_heading_render() and friends. */
+static int add_class_to_first(const char *html, size_t len, const char *const *tags,
+			      const char *cls, struct buf *out)
+{
+	struct tp t;
+	int rc = PD_OK;
+	tp_init(&t, html, len);
+	while (tp_next_tag(&t)) {
+		int hit = !tags;
+		for (size_t i = 0; tags && tags[i] && !hit; i++)
+			hit = tp_tag_is(&t, tags[i]);
+		if (hit) {
+			rc = tp_add_class(&t, cls);
+			break;
+		}
+	}
+	if (!rc)
+		rc = tp_get_updated_html(&t, out);
+	tp_free(&t);
+	return rc;
+}
+
+/* block_core_heading_render() */
+static int render_heading(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	static const char *const h[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+	(void)r;
+	(void)b;
+	return add_class_to_first(buf_str(in), in->len, h, "wp-block-heading", out);
+}
+
+/* block_core_list_render() */
+static int render_list(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	static const char *const l[] = { "ol", "ul", NULL };
+	(void)r;
+	(void)b;
+	return add_class_to_first(buf_str(in), in->len, l, "wp-block-list", out);
+}
+
+/* render_block_core_image(): data-id for gallery children, empty
+ * <figcaption> removed. The lightbox (attrs.lightbox.enabled) is not
+ * rendered: see docs/rendering.md. */
+static int render_image(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const char *html = buf_str(in);
+	struct tp t;
+	int rc = PD_OK;
+	(void)r;
+	if (!strcasestr(html, "<img"))
+		return PD_OK;
+	tp_init(&t, html, in->len);
+	int found = 0;
+	while (tp_next_tag(&t))
+		if (tp_tag_is(&t, "img")) {
+			found = 1;
+			break;
+		}
+	const struct tp_attr *src = found ? tp_attr_get(&t, "src") : NULL;
+	if (!src || !src->value_len || (src->value_len == 1 && html[src->value] == '0')) {
+		tp_free(&t);
+		return PD_OK;
+	}
+	const json_t *data_id = json_object_get(b->attrs, "data-id");
+	if (data_id) {
+		char v[32];
+		if (json_is_integer(data_id))
+			snprintf(v, sizeof v, "%lld", (long long)json_integer_value(data_id));
+		else
+			snprintf(v, sizeof v, "%s", json_is_string(data_id) ? json_string_value(data_id) : "");
+		rc = tp_set_attribute(&t, "data-id", v);
+	}
+	/* an empty figcaption (comments allowed inside) goes away */
+	size_t cut_from = 0, cut_to = 0;
+	const json_t *cap = json_object_get(b->attrs, "caption");
+	if (!rc && !(json_is_string(cap) && json_string_length(cap))) {
+		while (tp_next_tag(&t)) {
+			if (!tp_tag_is(&t, "figcaption"))
+				continue;
+			size_t p = t.tag_end;
+			while (!strncmp(html + p, "<!--", 4)) {
+				const char *e = strstr(html + p + 4, "-->");
+				if (!e)
+					break;
+				p = (size_t)(e - html) + 3;
+			}
+			if (!strncasecmp(html + p, "</figcaption", 12)) {
+				const char *gt = strchr(html + p, '>');
+				if (gt) {
+					cut_from = t.tag_start;
+					cut_to = (size_t)(gt - html) + 1;
+				}
+			}
+			break;
+		}
+	}
+	struct buf tmp = BUF_INIT;
+	if (!rc)
+		rc = tp_get_updated_html(&t, &tmp);
+	tp_free(&t);
+	if (!rc && cut_to) {
+		/* the edits are before the figcaption, so shift by the growth */
+		size_t grow = tmp.len - in->len;
+		rc = buf_append(out, tmp.data, cut_from + grow);
+		if (!rc)
+			rc = buf_append(out, tmp.data + cut_to + grow, tmp.len - cut_to - grow);
+	} else if (!rc) {
+		rc = buf_append(out, buf_str(&tmp), tmp.len);
+	}
+	buf_free(&tmp);
+	return rc;
+}
+
+/* block_core_gallery_render(): a wp_unique_id() class on the first tag. */
+static int render_gallery(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	char cls[48];
+	(void)b;
+	snprintf(cls, sizeof cls, "wp-block-gallery-%d", ++r->ctx->counters[RENDER_COUNTER_UNIQUE_ID]);
+	return add_class_to_first(buf_str(in), in->len, NULL, cls, out);
+}
+
+/* render_block_core_rss(): with WP_HTTP_BLOCK_EXTERNAL every fetch fails the
+ * same way (observed on all RSS blocks of the 6.9.4 samples). */
+static int render_rss(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	(void)b;
+	(void)in;
+	return buf_puts(out, "<div class=\"components-placeholder\"><div class=\"notice notice-error\">"
+			     "<strong>RSS Error:</strong> WP HTTP Error: A valid URL was not provided."
+			     "</div></div>");
+}
+
+/* Dynamic blocks whose output needs site data (queries, comments, the
+ * current user, menus): rendered as '' (see docs/rendering.md, Blocks). */
+static int render_empty(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	(void)b;
+	(void)in;
+	(void)out;
+	return PD_OK;
+}
+
+typedef int (*block_cb)(struct block_render *, struct block *, struct buf *, struct buf *);
+
+static const struct {
+	const char *name;
+	block_cb cb;
+} CALLBACKS[] = {
+	{ "core/heading", render_heading },
+	{ "core/list", render_list },
+	{ "core/image", render_image },
+	{ "core/gallery", render_gallery },
+	{ "core/rss", render_rss },
+	{ "core/footnotes", render_empty },
+	{ "core/archives", render_empty },
+	{ "core/avatar", render_empty },
+	{ "core/calendar", render_empty },
+	{ "core/categories", render_empty },
+	{ "core/comments", render_empty },
+	{ "core/latest-comments", render_empty },
+	{ "core/latest-posts", render_empty },
+	{ "core/loginout", render_empty },
+	{ "core/navigation", render_empty },
+	{ "core/page-list", render_empty },
+	{ "core/post-author", render_empty },
+	{ "core/post-author-biography", render_empty },
+	{ "core/post-author-name", render_empty },
+	{ "core/post-comments-form", render_empty },
+	{ "core/post-date", render_empty },
+	{ "core/post-excerpt", render_empty },
+	{ "core/post-featured-image", render_empty },
+	{ "core/post-navigation-link", render_empty },
+	{ "core/post-terms", render_empty },
+	{ "core/post-title", render_empty },
+	{ "core/query", render_empty },
+	{ "core/query-title", render_empty },
+	{ "core/read-more", render_empty },
+	{ "core/search", render_empty },
+	{ "core/site-logo", render_empty },
+	{ "core/site-tagline", render_empty },
+	{ "core/site-title", render_empty },
+	{ "core/tag-cloud", render_empty },
+	{ "core/term-description", render_empty },
+};
+
+static block_cb find_callback(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof CALLBACKS / sizeof *CALLBACKS; i++)
+		if (!strcmp(CALLBACKS[i].name, name))
+			return CALLBACKS[i].cb;
+	return NULL;
+}
+
+/* render_block() / WP_Block::render() for one block, appended to out. */
+static int render_one(struct block_render *r, struct block *b, int depth, struct buf *out)
+{
+	struct buf content = BUF_INIT, tmp = BUF_INIT;
+	char elements[64];
+	int rc;
+	size_t bi = 0;
+
+	if (!b->name) /* freeform HTML is kept verbatim */
+		return b->ncontent ? buf_append(out, r->doc + b->content[0].off, b->content[0].len) : PD_OK;
+	if (depth > 200)
+		return PD_ELIMIT;
+	/* render_block_data: the elements class is computed on the block as parsed */
+	if ((rc = block_support_elements_class(r, b, elements)))
+		return rc;
+	for (size_t i = 0; i < b->ncontent && !rc; i++) {
+		const struct block_chunk *c = &b->content[i];
+		if (!c->is_block)
+			rc = buf_append(&content, r->doc + c->off, c->len);
+		else if (bi < b->ninner)
+			rc = render_one(r, b->inner[bi++], depth + 1, &content);
+	}
+	block_cb cb = find_callback(b->name);
+	if (!rc && cb) {
+		rc = cb(r, b, &content, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
+	/* render_block filters, in WordPress's registration order */
+	if (!rc && elements[0] && content.len) {
+		rc = add_class_to_first(buf_str(&content), content.len, NULL, elements, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
+	if (!rc)
+		rc = block_support_layout(r, b, buf_str(&content), content.len, out);
+	buf_free(&content);
+	buf_free(&tmp);
+	return rc;
+}
+
+int blocks_render(struct render_ctx *ctx, const char *raw, struct buf *out)
+{
+	struct block_doc d;
+	struct block_render r = { ctx, raw };
+	size_t mark = out->len;
+	int rc = block_parse(raw, strlen(raw), &d);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < d.nblocks && !rc; i++)
+		rc = render_one(&r, d.blocks[i], 0, out);
+	block_doc_free(&d);
+	if (rc && out->data) {
+		out->len = mark;
+		out->data[mark] = 0;
+	}
+	return rc;
+}
