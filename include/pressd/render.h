@@ -30,8 +30,30 @@ struct render_source {
 	void *ud;
 	/* PD_OK and *out filled, or PD_ENOTFOUND. */
 	int (*attachment)(void *ud, long id, struct render_attachment *out);
+	/* The attachments of post `parent` (post_parent = parent, post_type
+	 * attachment, mime type starting with mime_prefix, e.g. "image/"), in
+	 * WordPress's default [gallery] order: menu_order ASC, ID ASC. Writes up
+	 * to max ids, *n = how many were written. PD_OK (also when none). */
+	int (*attachment_children)(void *ud, long parent, const char *mime_prefix,
+				   long *ids, size_t max, size_t *n);
+	/* get_permalink( id ) for an attachment or post, appended to out
+	 * (e.g. "http://HOST/2010/08/08/gallery/canola2/"). PD_OK or PD_ENOTFOUND. */
+	int (*permalink)(void *ud, long id, struct buf *out);
+	/* get_post_meta( post_id, key, true ): the raw stored value (borrowed,
+	 * valid until the render call returns) or NULL when absent. Used for
+	 * `footnotes` (core/footnotes). */
+	const char *(*post_meta)(void *ud, long post_id, const char *key);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
-	void *reserved[8];
+	void *reserved[5];
+};
+
+/* Indices into render_ctx.counters: WordPress's per-request statics. */
+enum render_counter {
+	RENDER_COUNTER_UNIQUE_ID = 0,  /* wp_unique_id() (gallery block classes, form ids) */
+	RENDER_COUNTER_GALLERY = 1,    /* gallery_shortcode() $instance */
+	RENDER_COUNTER_AUDIO = 2,      /* wp_audio_shortcode() $instance */
+	RENDER_COUNTER_VIDEO = 3,      /* wp_video_shortcode() $instance */
+	RENDER_COUNTER_PLAYLIST = 4,   /* wp_playlist_shortcode() $instance */
 };
 
 /* Everything about the site and the post being rendered. */

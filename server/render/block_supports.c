@@ -122,7 +122,7 @@ int php_json_encode(const json_t *v, struct buf *out)
 		rc = tmp ? phpser_serialize(tmp, &t) : PD_ENOMEM;
 		json_decref(tmp);
 		if (!rc) {
-			const char *d = buf_str(&t) + 2; /* "d:" */
+			const char *d = t.data + 2; /* "d:" */
 			rc = buf_append(out, d, strlen(d) - 1);
 			if (!rc && !strpbrk(d, ".EN"))
 				rc = buf_puts(out, ".0");
@@ -424,7 +424,14 @@ static int has_element_colors(const json_t *el)
 
 int block_support_elements_class(const struct block_render *r, const struct block *b, char cls[64])
 {
+	/* blocks whose block.json skips all color serialization
+	 * (supports.color.__experimentalSkipSerialization: true) */
+	static const char *const skip_all[] = { "core/button", "core/search", "core/separator",
+						"core/table" };
 	cls[0] = 0;
+	for (size_t i = 0; i < sizeof skip_all / sizeof *skip_all; i++)
+		if (b->name && !strcmp(b->name, skip_all[i]))
+			return PD_OK;
 	const json_t *el = json_object_get(json_object_get(b->attrs, "style"), "elements");
 	if (!el || !has_element_colors(el))
 		return PD_OK;
@@ -440,4 +447,35 @@ int block_support_elements_class(const struct block_render *r, const struct bloc
 	}
 	buf_free(&s);
 	return rc;
+}
+
+int block_support_style_variation_class(struct block_render *r, const struct block *b, char cls[96])
+{
+	/* variations with style data: core theme.json 6.9.4 (TT3 1.0 adds none) */
+	static const char *const with_data[][2] = { { "core/button", "outline" },
+						    { "core/site-logo", "rounded" } };
+	const char *cn = json_string_value(json_object_get(b->attrs, "className"));
+	cls[0] = 0;
+	if (!cn || !b->name)
+		return PD_OK;
+	/* wp_get_block_style_variation_name_from_class(): every is-style-X but default */
+	for (const char *p = cn; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *s = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		size_t n = (size_t)(p - s);
+		if (n <= 9 || strncmp(s, "is-style-", 9) || (n >= 16 && !strncmp(s + 9, "default", 7)))
+			continue;
+		for (size_t i = 0; i < sizeof with_data / sizeof *with_data; i++) {
+			size_t vn = strlen(with_data[i][1]);
+			if (!strcmp(b->name, with_data[i][0]) && n - 9 == vn && !strncmp(s + 9, with_data[i][1], vn)) {
+				snprintf(cls, 96, "is-style-%s--%d", with_data[i][1],
+					 ++r->ctx->counters[RENDER_COUNTER_UNIQUE_ID]);
+				return PD_OK;
+			}
+		}
+	}
+	return PD_OK;
 }

@@ -55,6 +55,11 @@ int block_support_layout(const struct block_render *r, const struct block *b,
 int block_support_elements_class(const struct block_render *r, const struct block *b,
 				 char cls[64]);
 
+/* Mirrors wp_render_block_style_variation_support_styles(): the
+ * is-style-{variation}--{wp_unique_id} class for a variation with theme.json
+ * data, or "" (advances the unique-id counter only when it adds one). */
+int block_support_style_variation_class(struct block_render *r, const struct block *b, char cls[96]);
+
 /* wp_json_encode() with PHP's default flags (escaped slashes and unicode). */
 int php_json_encode(const json_t *v, struct buf *out);
 

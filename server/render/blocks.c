@@ -255,6 +255,28 @@ static block_cb find_callback(const char *name)
 	return NULL;
 }
 
+/* block_core_gallery_data_id_backcompatibility(): inner images with an id
+ * and no data-id get data-id = (string) id. */
+static int gallery_data_ids(struct block *b)
+{
+	for (size_t i = 0; i < b->ninner; i++) {
+		struct block *c = b->inner[i];
+		json_t *id = json_object_get(c->attrs, "id");
+		if (!c->name || strcmp(c->name, "core/image") || !id || json_object_get(c->attrs, "data-id"))
+			continue;
+		char v[32];
+		if (json_is_integer(id))
+			snprintf(v, sizeof v, "%lld", (long long)json_integer_value(id));
+		else if (json_is_string(id))
+			snprintf(v, sizeof v, "%s", json_string_value(id));
+		else
+			continue;
+		if (json_object_set_new(c->attrs, "data-id", json_string(v)))
+			return PD_ENOMEM;
+	}
+	return PD_OK;
+}
+
 /* render_block() / WP_Block::render() for one block, appended to out. */
 static int render_one(struct block_render *r, struct block *b, int depth, struct buf *out)
 {
@@ -268,7 +290,11 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	if (depth > 200)
 		return PD_ELIMIT;
 	/* render_block_data: the elements class is computed on the block as parsed */
-	if ((rc = block_support_elements_class(r, b, elements)))
+	char variation[96];
+	if ((rc = block_support_elements_class(r, b, elements)) ||
+	    (rc = block_support_style_variation_class(r, b, variation)))
+		return rc;
+	if (b->name && !strcmp(b->name, "core/gallery") && (rc = gallery_data_ids(b)))
 		return rc;
 	for (size_t i = 0; i < b->ncontent && !rc; i++) {
 		const struct block_chunk *c = &b->content[i];
@@ -287,6 +313,12 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	/* render_block filters, in WordPress's registration order */
 	if (!rc && elements[0] && content.len) {
 		rc = add_class_to_first(buf_str(&content), content.len, NULL, elements, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
+	if (!rc && variation[0] && content.len) {
+		rc = add_class_to_first(buf_str(&content), content.len, NULL, variation, &tmp);
 		buf_free(&content);
 		content = tmp;
 		tmp = (struct buf)BUF_INIT;

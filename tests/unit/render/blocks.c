@@ -1,0 +1,118 @@
+/* blocks.c - tests for server/render/block_parser.c, blocks.c and
+ * block_supports.c. Expected values: PHP 8.2 running WordPress 6.9.4's
+ * WP_Block_Parser (serialize() of parse()), and the 6.9.4 the_content
+ * render vectors (spec/samples) for cases no other filter changes. */
+#include <stdlib.h>
+
+#include "../test.h"
+#include "pressd/blocks.h"
+#include "pressd/err.h"
+#include "pressd/phpser.h"
+#include "../../../server/render/block_tree.h"
+
+/* serialize() of every top-level parsed block, one per line, like PHP. */
+static char *parse_dump(const char *doc)
+{
+	struct block_doc d;
+	struct block_render r = { NULL, doc };
+	struct buf out = BUF_INIT;
+	if (block_parse(doc, strlen(doc), &d))
+		return NULL;
+	for (size_t i = 0; i < d.nblocks; i++) {
+		json_t *j = block_to_json(&r, d.blocks[i]);
+		phpser_serialize(j, &out);
+		buf_putc(&out, '\n');
+		json_decref(j);
+	}
+	block_doc_free(&d);
+	return buf_take(&out);
+}
+
+static char *render(const char *doc)
+{
+	struct render_ctx ctx = { 0 };
+	struct buf out = BUF_INIT;
+	ctx.home_url = ctx.site_url = "http://HOST";
+	if (blocks_render(&ctx, doc, &out))
+		return NULL;
+	return buf_take(&out);
+}
+
+#define PARSE(doc, want) do { char *g = parse_dump(doc); ASSERT_STR_EQ(g, want); free(g); } while (0)
+#define RENDER(doc, want) do { char *g = render(doc); ASSERT_STR_EQ(g, want); free(g); } while (0)
+
+TEST(blocks_has_blocks)
+{
+	ASSERT_INT_EQ(blocks_has_blocks("x <!-- wp:p -->"), 1);
+	ASSERT_INT_EQ(blocks_has_blocks("x <!--wp:p -->"), 0);
+}
+
+TEST(blocks_parse_unclosed_nested_openers)
+{
+	PARSE("a<!-- wp:x --><!-- wp:y -->b",
+	      "a:5:{s:9:\"blockName\";s:6:\"core/y\";s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:1:\"b\";s:12:\"innerContent\";a:1:{i:0;s:1:\"b\";}}\n"
+	      "a:5:{s:9:\"blockName\";N;s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:1:\"a\";s:12:\"innerContent\";a:1:{i:0;s:1:\"a\";}}\n"
+	      "a:5:{s:9:\"blockName\";s:6:\"core/x\";s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:14:\"<!-- wp:y -->b\";s:12:\"innerContent\";a:1:{i:0;s:14:\"<!-- wp:y -->b\";}}\n");
+}
+
+TEST(blocks_parse_stray_closer_and_bad_delimiters)
+{
+	PARSE("x<!-- /wp:y -->z",
+	      "a:5:{s:9:\"blockName\";N;s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:16:\"x<!-- /wp:y -->z\";s:12:\"innerContent\";a:1:{i:0;s:16:\"x<!-- /wp:y -->z\";}}\n");
+	PARSE("<!-- wp:p {\"a\":1 -->t<!-- /wp:p -->",
+	      "a:5:{s:9:\"blockName\";N;s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:35:\"<!-- wp:p {\"a\":1 -->t<!-- /wp:p -->\";s:12:\"innerContent\";a:1:{i:0;s:35:\"<!-- wp:p {\"a\":1 -->t<!-- /wp:p -->\";}}\n");
+}
+
+TEST(blocks_parse_void_namespace_and_php_empty)
+{
+	PARSE("<!-- wp:core/p {\"a\":\"}\"} /-->",
+	      "a:5:{s:9:\"blockName\";s:6:\"core/p\";s:5:\"attrs\";a:1:{s:1:\"a\";s:1:\"}\";}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:0:\"\";s:12:\"innerContent\";a:0:{}}\n");
+	/* PHP's empty("0"): the chunk "0" is dropped */
+	PARSE("<!-- wp:g --><!-- wp:p /-->0<!-- /wp:g -->",
+	      "a:5:{s:9:\"blockName\";s:6:\"core/g\";s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:1:{i:0;a:5:{s:9:\"blockName\";s:6:\"core/p\";s:5:\"attrs\";a:0:{}s:11:\"innerBlocks\";a:0:{}s:9:\"innerHTML\";s:0:\"\";s:12:\"innerContent\";a:0:{}}}s:9:\"innerHTML\";s:0:\"\";s:12:\"innerContent\";a:1:{i:0;N;}}\n");
+}
+
+/* render-vectors-6.9.4.json, the_content */
+TEST(blocks_render_static_and_freeform)
+{
+	RENDER("Freeform before\n\n<!-- wp:paragraph -->\n<p>Block</p>\n<!-- /wp:paragraph -->\n\nFreeform after",
+	       "Freeform before\n\n\n<p>Block</p>\n\n\nFreeform after");
+	RENDER("<!-- wp:separator -->\n<hr class=\"wp-block-separator\"/>\n<!-- /wp:separator -->\n\n<!-- wp:spacer -->\n<div style=\"height:100px\" aria-hidden=\"true\" class=\"wp-block-spacer\"></div>\n<!-- /wp:spacer -->",
+	       "\n<hr class=\"wp-block-separator\"/>\n\n\n\n<div style=\"height:100px\" aria-hidden=\"true\" class=\"wp-block-spacer\"></div>\n");
+	RENDER("<!-- wp:more -->\n<!--more-->\n<!-- /wp:more -->", "\n<!--more-->\n");
+	RENDER("<!-- wp:footnotes /-->", "");
+}
+
+TEST(blocks_render_heading_and_list_classes)
+{
+	RENDER("<!-- wp:paragraph {\"align\":\"center\"} -->\n<p class=\"has-text-align-center\">Centered</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:heading -->\n<h2>No class</h2>\n<!-- /wp:heading -->\n\n<!-- wp:list {\"ordered\":true} -->\n<ol><li>a</li><li>b</li></ol>\n<!-- /wp:list -->",
+	       "\n<p class=\"has-text-align-center\">Centered</p>\n\n\n\n<h2 class=\"wp-block-heading\">No class</h2>\n\n\n\n<ol class=\"wp-block-list\"><li>a</li><li>b</li></ol>\n");
+}
+
+TEST(blocks_render_layout)
+{
+	RENDER("<!-- wp:group -->\n<div class=\"wp-block-group\"><!-- wp:paragraph -->\n<p>In group</p>\n<!-- /wp:paragraph --></div>\n<!-- /wp:group -->",
+	       "\n<div class=\"wp-block-group is-layout-flow wp-block-group-is-layout-flow\">\n<p>In group</p>\n</div>\n");
+	RENDER("<!-- wp:group {\"layout\":{\"type\":\"constrained\"}} -->\n<div class=\"wp-block-group\"><!-- wp:paragraph -->\n<p>G</p>\n<!-- /wp:paragraph --></div>\n<!-- /wp:group -->",
+	       "\n<div class=\"wp-block-group has-global-padding is-layout-constrained wp-block-group-is-layout-constrained\">\n<p>G</p>\n</div>\n");
+	RENDER("<!-- wp:group {\"layout\":{\"type\":\"flex\",\"flexWrap\":\"nowrap\"}} -->\n<div class=\"wp-block-group\"><!-- wp:paragraph -->\n<p>Row</p>\n<!-- /wp:paragraph --></div>\n<!-- /wp:group -->",
+	       "\n<div class=\"wp-block-group is-nowrap is-layout-flex wp-container-core-group-is-layout-6c531013 wp-block-group-is-layout-flex\">\n<p>Row</p>\n</div>\n");
+	RENDER("<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>Q</p>\n<!-- /wp:paragraph --><cite>Who</cite></blockquote>\n<!-- /wp:quote -->",
+	       "\n<blockquote class=\"wp-block-quote is-layout-flow wp-block-quote-is-layout-flow\">\n<p>Q</p>\n<cite>Who</cite></blockquote>\n");
+	RENDER("<!-- wp:details -->\n<details class=\"wp-block-details\"><summary>S</summary><!-- wp:paragraph -->\n<p>D</p>\n<!-- /wp:paragraph --></details>\n<!-- /wp:details -->",
+	       "\n<details class=\"wp-block-details is-layout-flow wp-block-details-is-layout-flow\"><summary>S</summary>\n<p>D</p>\n</details>\n");
+}
+
+TEST(blocks_render_columns_hash)
+{
+	/* md5('[{"type":"flex","flexWrap":"nowrap"},true,null,false,"2em",null]') */
+	RENDER("<!-- wp:columns -->\n<div class=\"wp-block-columns\"><!-- wp:column -->\n<div class=\"wp-block-column\"><!-- wp:paragraph -->\n<p>C1</p>\n<!-- /wp:paragraph --></div>\n<!-- /wp:column --></div>\n<!-- /wp:columns -->",
+	       "\n<div class=\"wp-block-columns is-layout-flex wp-container-core-columns-is-layout-28f84493 wp-block-columns-is-layout-flex\">\n<div class=\"wp-block-column is-layout-flow wp-block-column-is-layout-flow\">\n<p>C1</p>\n</div>\n</div>\n");
+}
+
+TEST(blocks_render_button_style_variation)
+{
+	/* import-6.9.4 post 24: wp_unique_id('outline--') */
+	RENDER("<!-- wp:buttons -->\n<div class=\"wp-block-buttons\"><!-- wp:button {\"className\":\"is-style-outline\"} -->\n<div class=\"wp-block-button is-style-outline\"><a class=\"wp-block-button__link wp-element-button\">Outline button</a></div>\n<!-- /wp:button --></div>\n<!-- /wp:buttons -->",
+	       "\n<div class=\"wp-block-buttons is-layout-flex wp-block-buttons-is-layout-flex\">\n<div class=\"wp-block-button is-style-outline is-style-outline--1\"><a class=\"wp-block-button__link wp-element-button\">Outline button</a></div>\n</div>\n");
+}
