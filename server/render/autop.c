@@ -1,0 +1,358 @@
+/* autop.c - wpautop(), shortcode_unautop() and wp_replace_in_html_tags() of
+ * WordPress 6.9, with WordPress's regexes run by PCRE2. Whether autop runs at
+ * all for a post (block content) is the pipeline's decision, not this file's. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pressd/autop.h"
+#include "pressd/err.h"
+#include "re.h"
+
+#define ALLBLOCKS "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary)"
+
+enum {
+	RX_HTML_SPLIT,
+	RX_BR_BR, RX_BLOCK_OPEN, RX_BLOCK_CLOSE, RX_HR,
+	RX_OPTION_BEFORE, RX_OPTION_AFTER,
+	RX_OBJECT_OPEN, RX_OBJECT_CLOSE, RX_PARAM_EMBED,
+	RX_MEDIA_OPEN, RX_MEDIA_CLOSE, RX_SOURCE_TRACK,
+	RX_FIGCAPTION_OPEN, RX_FIGCAPTION_CLOSE,
+	RX_MULTI_NL, RX_PARA_SPLIT,
+	RX_EMPTY_P, RX_P_CLOSE_DIV, RX_P_WRAPPED_BLOCK, RX_P_LI, RX_P_BLOCKQUOTE,
+	RX_P_BEFORE_BLOCK, RX_BLOCK_BEFORE_P_CLOSE,
+	RX_PRESERVE_NL, RX_NL_TO_BR, RX_BLOCK_BR, RX_BR_BLOCK, RX_FINAL_NL_P,
+	RX_UNAUTOP,
+	RX_COUNT
+};
+
+static struct re rx[RX_COUNT] = {
+	/* get_html_split_regex() */
+	[RX_HTML_SPLIT] = { "(<(?(?=!--|!\\[CDATA\\[)(?(?=!-)!(?:-(?!->)[^\\-]*+)*+(?:-->)?"
+			    "|!\\[CDATA\\[[^\\]]*+(?:](?!]>)[^\\]]*+)*+(?:]]>)?)|[^>]*>?))", 0, NULL },
+	[RX_BR_BR] = { "<br\\s*/?>\\s*<br\\s*/?>", 0, NULL },
+	[RX_BLOCK_OPEN] = { "(<" ALLBLOCKS "[\\s/>])", 0, NULL },
+	[RX_BLOCK_CLOSE] = { "(</" ALLBLOCKS ">)", 0, NULL },
+	[RX_HR] = { "(<hr\\s*?/?>)", 0, NULL },
+	[RX_OPTION_BEFORE] = { "\\s*<option", 0, NULL },
+	[RX_OPTION_AFTER] = { "</option>\\s*", 0, NULL },
+	[RX_OBJECT_OPEN] = { "(<object[^>]*>)\\s*", 0, NULL },
+	[RX_OBJECT_CLOSE] = { "\\s*</object>", 0, NULL },
+	[RX_PARAM_EMBED] = { "\\s*(</?(?:param|embed)[^>]*>)\\s*", 0, NULL },
+	[RX_MEDIA_OPEN] = { "([<\\[](?:audio|video)[^>\\]]*[>\\]])\\s*", 0, NULL },
+	[RX_MEDIA_CLOSE] = { "\\s*([<\\[]/(?:audio|video)[>\\]])", 0, NULL },
+	[RX_SOURCE_TRACK] = { "\\s*(<(?:source|track)[^>]*>)\\s*", 0, NULL },
+	[RX_FIGCAPTION_OPEN] = { "\\s*(<figcaption[^>]*>)", 0, NULL },
+	[RX_FIGCAPTION_CLOSE] = { "</figcaption>\\s*", 0, NULL },
+	[RX_MULTI_NL] = { "\\n\\n+", 0, NULL },
+	[RX_PARA_SPLIT] = { "\\n\\s*\\n", 0, NULL },
+	[RX_EMPTY_P] = { "<p>\\s*</p>", 0, NULL },
+	[RX_P_CLOSE_DIV] = { "<p>([^<]+)</(div|address|form)>", 0, NULL },
+	[RX_P_WRAPPED_BLOCK] = { "<p>\\s*(</?" ALLBLOCKS "[^>]*>)\\s*</p>", 0, NULL },
+	[RX_P_LI] = { "<p>(<li.+?)</p>", 0, NULL },
+	[RX_P_BLOCKQUOTE] = { "<p><blockquote([^>]*)>", PCRE2_CASELESS, NULL },
+	[RX_P_BEFORE_BLOCK] = { "<p>\\s*(</?" ALLBLOCKS "[^>]*>)", 0, NULL },
+	[RX_BLOCK_BEFORE_P_CLOSE] = { "(</?" ALLBLOCKS "[^>]*>)\\s*</p>", 0, NULL },
+	[RX_PRESERVE_NL] = { "<(script|style|svg|math).*?<\\/\\1>", PCRE2_DOTALL, NULL },
+	[RX_NL_TO_BR] = { "(?<!<br />)\\s*\\n", 0, NULL },
+	[RX_BLOCK_BR] = { "(</?" ALLBLOCKS "[^>]*>)\\s*<br />", 0, NULL },
+	[RX_BR_BLOCK] = { "<br />(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", 0, NULL },
+	[RX_FINAL_NL_P] = { "\\n</p>$", 0, NULL },
+	/* shortcode_unautop() */
+	[RX_UNAUTOP] = { "<p>(?:" RE_SPACES ")*+(\\[(" RE_CORE_SHORTCODES ")(?![\\w-])[^\\]\\/]*"
+			 "(?:\\/(?!\\])[^\\]\\/]*)*?(?:\\/\\]|\\](?:[^\\[]*+(?:\\[(?!\\/\\2\\])[^\\[]*+)*+"
+			 "\\[\\/\\2\\])?))(?:" RE_SPACES ")*+<\\/p>", 0, NULL },
+};
+
+static pthread_once_t rx_once = PTHREAD_ONCE_INIT;
+static int rx_status;
+
+static void rx_init(void)
+{
+	rx_status = re_compile_all(rx, RX_COUNT);
+}
+
+static int restore(struct buf *out, size_t len0, int rc)
+{
+	if (rc != PD_OK) {
+		out->len = len0;
+		if (out->data)
+			out->data[len0] = '\0';
+	}
+	return rc;
+}
+
+struct in_tags {
+	struct buf *out;
+	const char *from, *to;
+};
+
+static int in_tags_piece(void *ud, const char *p, size_t n, int is_delim)
+{
+	struct in_tags *t = ud;
+	size_t fl = strlen(t->from);
+	if (!is_delim)
+		return buf_append(t->out, p, n);
+	int rc = PD_OK;
+	const char *end = p + n;
+	for (const char *q; rc == PD_OK && (q = memmem(p, (size_t)(end - p), t->from, fl)); p = q + fl) {
+		rc = buf_append(t->out, p, (size_t)(q - p));
+		if (rc == PD_OK)
+			rc = buf_puts(t->out, t->to);
+	}
+	return rc ? rc : buf_append(t->out, p, (size_t)(end - p));
+}
+
+static int replace_in_html_tags(const char *s, size_t n, const char *from, const char *to,
+				struct buf *out)
+{
+	struct in_tags t = { out, from, to };
+	return re_split(&rx[RX_HTML_SPLIT], s, n, 0, in_tags_piece, &t);
+}
+
+int render_replace_in_html_tags(const char *in, const char *from, const char *to, struct buf *out)
+{
+	pthread_once(&rx_once, rx_init);
+	if (rx_status)
+		return rx_status;
+	size_t len0 = out->len;
+	return restore(out, len0, replace_in_html_tags(in, strlen(in), from, to, out));
+}
+
+static int in_tags_buf(struct buf *b, const char *from, const char *to)
+{
+	struct buf nb = BUF_INIT;
+	nb.max = b->max;
+	int rc = replace_in_html_tags(buf_str(b), b->len, from, to, &nb);
+	if (rc) {
+		buf_free(&nb);
+		return rc;
+	}
+	buf_free(b);
+	*b = nb;
+	return PD_OK;
+}
+
+static int preserve_nl_cb(void *ud, const char *s, const size_t *ov, int nov, struct buf *out)
+{
+	(void)ud;
+	(void)nov;
+	int rc = PD_OK;
+	for (size_t i = ov[0]; i < ov[1] && rc == PD_OK; i++)
+		rc = s[i] == '\n' ? buf_puts(out, "<WPPreserveNewline />") : buf_putc(out, s[i]);
+	return rc;
+}
+
+struct paras {
+	struct buf *out;
+};
+
+/* '<p>' . trim($paragraph, "\n") . "</p>\n" for each non-empty paragraph. */
+static int para_piece(void *ud, const char *p, size_t n, int is_delim)
+{
+	struct paras *pa = ud;
+	(void)is_delim;
+	while (n && *p == '\n')
+		p++, n--;
+	while (n && p[n - 1] == '\n')
+		n--;
+	int rc = buf_puts(pa->out, "<p>");
+	if (rc == PD_OK)
+		rc = buf_append(pa->out, p, n);
+	return rc ? rc : buf_puts(pa->out, "</p>\n");
+}
+
+static int contains(const struct buf *b, const char *needle)
+{
+	return b->data && memmem(b->data, b->len, needle, strlen(needle)) != NULL;
+}
+
+/* <pre> regions are cut out before and restored after, as wpautop() does. */
+struct pre_tags {
+	char **items;   /* original "<pre ...</pre>" texts, heap */
+	size_t n;
+};
+
+static void pre_tags_free(struct pre_tags *pt)
+{
+	for (size_t i = 0; i < pt->n; i++)
+		free(pt->items[i]);
+	free(pt->items);
+}
+
+static int extract_pre(struct buf *t, struct pre_tags *pt)
+{
+	/* explode('</pre>'); every part but the last with a '<pre' becomes a placeholder */
+	struct buf nb = BUF_INIT;
+	nb.max = t->max;
+	const char *s = buf_str(t), *end = s + t->len;
+	int rc = PD_OK;
+	for (const char *p = s; (p = memmem(p, (size_t)(end - p), "</pre>", 6)); p += 6)
+		pt->n++;
+	if (pt->n) {
+		pt->items = calloc(pt->n, sizeof *pt->items);
+		if (!pt->items) {
+			pt->n = 0;
+			return PD_ENOMEM;
+		}
+	}
+	size_t i = 0, k = 0;
+	for (; k < pt->n && rc == PD_OK; k++) {
+		const char *close = memmem(s, (size_t)(end - s), "</pre>", 6);
+		const char *start = memmem(s, (size_t)(close - s), "<pre", 4);
+		if (!start) {
+			rc = buf_append(&nb, s, (size_t)(close - s)); /* malformed HTML */
+		} else {
+			size_t len = (size_t)(close - start);
+			pt->items[i] = malloc(len + 7);
+			if (!pt->items[i]) {
+				rc = PD_ENOMEM;
+				break;
+			}
+			memcpy(pt->items[i], start, len);
+			memcpy(pt->items[i] + len, "</pre>", 7);
+			rc = buf_append(&nb, s, (size_t)(start - s));
+			if (rc == PD_OK)
+				rc = buf_printf(&nb, "<pre wp-pre-tag-%zu></pre>", i);
+			i++;
+		}
+		s = close + 6;
+	}
+	if (rc == PD_OK)
+		rc = buf_append(&nb, s, (size_t)(end - s));
+	if (rc) {
+		buf_free(&nb);
+		return rc;
+	}
+	buf_free(t);
+	*t = nb;
+	return PD_OK;
+}
+
+static int restore_pre(struct buf *t, const struct pre_tags *pt)
+{
+	int rc = PD_OK;
+	char name[48];
+	for (size_t i = 0; i < pt->n && rc == PD_OK; i++) {
+		if (!pt->items[i])
+			break;
+		snprintf(name, sizeof name, "<pre wp-pre-tag-%zu></pre>", i);
+		rc = str_replace_buf(t, name, pt->items[i], NULL);
+	}
+	return rc;
+}
+
+static int autop(struct buf *t, int br)
+{
+	struct pre_tags pt = { NULL, 0 };
+	int rc = buf_putc(t, '\n');
+	if (rc == PD_OK && contains(t, "<pre"))
+		rc = extract_pre(t, &pt);
+	if (rc)
+		goto out;
+
+	if ((rc = re_replace_buf(&rx[RX_BR_BR], t, "\n\n", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_BLOCK_OPEN], t, "\n\n$1", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_BLOCK_CLOSE], t, "$1\n\n", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_HR], t, "$1\n\n", NULL)) ||
+	    (rc = str_replace_buf(t, "\r\n", "\n", NULL)) ||
+	    (rc = str_replace_buf(t, "\r", "\n", NULL)) ||
+	    (rc = in_tags_buf(t, "\n", " <!-- wpnl --> ")))
+		goto out;
+
+	if (contains(t, "<option") &&
+	    ((rc = re_replace_buf(&rx[RX_OPTION_BEFORE], t, "<option", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_OPTION_AFTER], t, "</option>", NULL))))
+		goto out;
+	if (contains(t, "</object>") &&
+	    ((rc = re_replace_buf(&rx[RX_OBJECT_OPEN], t, "$1", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_OBJECT_CLOSE], t, "</object>", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_PARAM_EMBED], t, "$1", NULL))))
+		goto out;
+	if ((contains(t, "<source") || contains(t, "<track")) &&
+	    ((rc = re_replace_buf(&rx[RX_MEDIA_OPEN], t, "$1", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_MEDIA_CLOSE], t, "$1", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_SOURCE_TRACK], t, "$1", NULL))))
+		goto out;
+	if (contains(t, "<figcaption") &&
+	    ((rc = re_replace_buf(&rx[RX_FIGCAPTION_OPEN], t, "$1", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_FIGCAPTION_CLOSE], t, "</figcaption>", NULL))))
+		goto out;
+
+	if ((rc = re_replace_buf(&rx[RX_MULTI_NL], t, "\n\n", NULL)))
+		goto out;
+
+	struct buf paras = BUF_INIT;
+	paras.max = t->max;
+	struct paras pa = { &paras };
+	rc = re_split(&rx[RX_PARA_SPLIT], buf_str(t), t->len, 1, para_piece, &pa);
+	buf_free(t);
+	*t = paras;
+	if (rc)
+		goto out;
+
+	if ((rc = re_replace_buf(&rx[RX_EMPTY_P], t, "", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_P_CLOSE_DIV], t, "<p>$1</p></$2>", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_P_WRAPPED_BLOCK], t, "$1", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_P_LI], t, "$1", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_P_BLOCKQUOTE], t, "<blockquote$1><p>", NULL)) ||
+	    (rc = str_replace_buf(t, "</blockquote></p>", "</p></blockquote>", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_P_BEFORE_BLOCK], t, "$1", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_BLOCK_BEFORE_P_CLOSE], t, "$1", NULL)))
+		goto out;
+
+	if (br &&
+	    ((rc = re_replace_cb_buf(&rx[RX_PRESERVE_NL], t, preserve_nl_cb, NULL, NULL)) ||
+	     (rc = str_replace_buf(t, "<br>", "<br />", NULL)) ||
+	     (rc = str_replace_buf(t, "<br/>", "<br />", NULL)) ||
+	     (rc = re_replace_buf(&rx[RX_NL_TO_BR], t, "<br />\n", NULL)) ||
+	     (rc = str_replace_buf(t, "<WPPreserveNewline />", "\n", NULL))))
+		goto out;
+
+	if ((rc = re_replace_buf(&rx[RX_BLOCK_BR], t, "$1", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_BR_BLOCK], t, "$1", NULL)) ||
+	    (rc = re_replace_buf(&rx[RX_FINAL_NL_P], t, "</p>", NULL)))
+		goto out;
+
+	if (pt.n && (rc = restore_pre(t, &pt)))
+		goto out;
+	if (contains(t, "<!-- wpnl -->") &&
+	    ((rc = str_replace_buf(t, " <!-- wpnl --> ", "\n", NULL)) ||
+	     (rc = str_replace_buf(t, "<!-- wpnl -->", "\n", NULL))))
+		goto out;
+out:
+	pre_tags_free(&pt);
+	return rc;
+}
+
+int render_autop(const char *in, int br, struct buf *out)
+{
+	pthread_once(&rx_once, rx_init);
+	if (rx_status)
+		return rx_status;
+	/* '' === trim($text) */
+	const char *p = in;
+	while (*p && strchr(" \t\n\r\v", *p))
+		p++;
+	if (!*p)
+		return PD_OK;
+	struct buf t = BUF_INIT;
+	t.max = out->max;
+	int rc = buf_puts(&t, in);
+	if (rc == PD_OK)
+		rc = autop(&t, br);
+	if (rc == PD_OK)
+		rc = buf_append(out, buf_str(&t), t.len);
+	buf_free(&t);
+	return rc;
+}
+
+int render_shortcode_unautop(const char *in, struct buf *out)
+{
+	pthread_once(&rx_once, rx_init);
+	if (rx_status)
+		return rx_status;
+	size_t len0 = out->len;
+	return restore(out, len0, re_replace(&rx[RX_UNAUTOP], in, strlen(in), "$1", out, NULL));
+}
