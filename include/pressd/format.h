@@ -33,4 +33,21 @@ int format_esc_url_raw(const char *url, struct buf *out);
  * wp_check_invalid_utf8()), else 0. */
 int format_utf8_valid(const char *s, size_t n);
 
+/* Mirrors PHP's strip_tags($s) (its tag/comment/PHP-block state machine). */
+int format_strip_tags(const char *s, struct buf *out);
+
+/* Mirrors wp_strip_all_tags($s): <script>/<style> elements with their content
+ * removed, then strip_tags(), then trim(). */
+int format_strip_all_tags(const char *s, struct buf *out);
+
+/* Mirrors wp_trim_words($s, num_words, more) for English ("words" count type):
+ * strip all tags, split on [\n\r\t ]+, keep num_words words joined by single
+ * spaces, append `more` if there were more. */
+int format_trim_words(const char *s, int num_words, const char *more, struct buf *out);
+
+/* Mirrors strip_shortcodes() for core's registered shortcodes: removes them
+ * (with enclosed content), unescapes [[tag]], neutralises brackets inside
+ * HTML tags first. */
+int format_strip_shortcodes(const char *s, struct buf *out);
+
 #endif

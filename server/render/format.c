@@ -2,12 +2,15 @@
  * modules need (esc_html, esc_attr, esc_url ...). No filters, no options: the
  * defaults of a stock WordPress 6.9 site (UTF-8, default protocols) are built in. */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "re.h"
 
 /* $allowedentitynames of wp-includes/kses.php, in its order. */
 static const char *const kses_entity_names[] = {
@@ -474,11 +477,8 @@ static int esc_url_ctx(const char *url, int display, struct buf *out)
 	}
 	if (str_replace(&u, ";//", "://") < 0)
 		goto out;
-	if (!*u) {
-		rc = PD_OK;
-		goto out;
-	}
-	if (!strchr(u, ':') && !strchr("/#?", u[0])) {
+	/* an empty $url here still gets http:// (PHP reads $url[0] as '') */
+	if (!strchr(u, ':') && (!u[0] || !strchr("/#?", u[0]))) {
 		/* /^[a-z0-9-]+?\.php/i */
 		const char *p = u;
 		while (isalnum((unsigned char)*p) || *p == '-')
@@ -567,4 +567,391 @@ int format_esc_url(const char *url, struct buf *out)
 int format_esc_url_raw(const char *url, struct buf *out)
 {
 	return esc_url_ctx(url, 0, out);
+}
+
+/* ---- strip_tags / wp_strip_all_tags / wp_trim_words ------------------- */
+
+int format_strip_tags(const char *s, struct buf *out)
+{
+	/* A port of php_strip_tags_ex() without allowed tags: state 0 text,
+	 * 1 inside a tag, 2 inside <?...?>, 3 inside <!...>, 4 inside <!--...-->. */
+	const char *buf = s, *p = s, *end = s + strlen(s);
+	int state = 0, depth = 0, br = 0, is_xml = 0;
+	char in_q = 0, lc = 0;
+	size_t len0 = out->len;
+	int rc = PD_OK;
+	for (; p < end && rc == PD_OK; p++) {
+		char c = *p;
+		switch (state) {
+		case 0:
+			if (c == '\0')
+				break;
+			if (c == '<') {
+				if (in_q)
+					break;
+				if (p + 1 < end && isspace((unsigned char)p[1])) {
+					rc = buf_putc(out, c);
+					break;
+				}
+				lc = '<';
+				state = 1;
+				break;
+			}
+			if (c == '>') {
+				if (depth) {
+					depth--;
+					break;
+				}
+				if (in_q)
+					break;
+			}
+			rc = buf_putc(out, c);
+			break;
+		case 1:
+			switch (c) {
+			case '<':
+				if (in_q)
+					break;
+				if (p + 1 < end && isspace((unsigned char)p[1]))
+					break;
+				depth++;
+				break;
+			case '>':
+				if (depth) {
+					depth--;
+					break;
+				}
+				if (in_q)
+					break;
+				lc = '>';
+				if (is_xml && p > buf && p[-1] == '-')
+					break;
+				in_q = 0;
+				state = 0;
+				is_xml = 0;
+				break;
+			case '"':
+			case '\'':
+				if (p != buf && (!in_q || c == in_q))
+					in_q = in_q ? 0 : c;
+				break;
+			case '!':
+				if (p > buf && p[-1] == '<') {
+					state = 3;
+					lc = c;
+				}
+				break;
+			case '?':
+				if (p > buf && p[-1] == '<') {
+					br = 0;
+					state = 2;
+				}
+				break;
+			default:
+				break;
+			}
+			break;
+		case 2:
+			switch (c) {
+			case '(':
+				if (lc != '"' && lc != '\'') {
+					lc = '(';
+					br++;
+				}
+				break;
+			case ')':
+				if (lc != '"' && lc != '\'') {
+					lc = ')';
+					br--;
+				}
+				break;
+			case '>':
+				if (depth) {
+					depth--;
+					break;
+				}
+				if (in_q)
+					break;
+				if (!br && p > buf && lc != '"' && p[-1] == '?') {
+					in_q = 0;
+					state = 0;
+				}
+				break;
+			case '"':
+			case '\'':
+				if (p > buf && p[-1] != '\\') {
+					if (lc == c)
+						lc = 0;
+					else if (lc != '\\')
+						lc = c;
+				}
+				if (p != buf && (!in_q || c == in_q))
+					in_q = in_q ? 0 : c;
+				break;
+			case 'l':
+			case 'L':
+				/* '<?xml' switches back to HTML */
+				if (p - buf > 4 && (p[-1] == 'm' || p[-1] == 'M') && (p[-2] == 'x' || p[-2] == 'X') &&
+				    p[-3] == '?' && p[-4] == '<') {
+					state = 1;
+					is_xml = 1;
+				}
+				break;
+			default:
+				break;
+			}
+			break;
+		case 3:
+			switch (c) {
+			case '>':
+				if (depth) {
+					depth--;
+					break;
+				}
+				if (in_q)
+					break;
+				in_q = 0;
+				state = 0;
+				break;
+			case '"':
+			case '\'':
+				if (p != buf && p[-1] != '\\' && (!in_q || c == in_q))
+					in_q = in_q ? 0 : c;
+				break;
+			case '-':
+				if (p - buf >= 2 && p[-1] == '-' && p[-2] == '!')
+					state = 4;
+				break;
+			case 'E':
+			case 'e':
+				/* !DOCTYPE exception */
+				if (p - buf > 6 && strncasecmp(p - 6, "doctyp", 6) == 0)
+					state = 1;
+				break;
+			default:
+				break;
+			}
+			break;
+		default: /* 4: comment */
+			if (c == '>' && !in_q && p - buf >= 2 && p[-1] == '-' && p[-2] == '-') {
+				in_q = 0;
+				state = 0;
+			}
+			break;
+		}
+	}
+	if (rc == PD_OK && !out->data)
+		rc = buf_append(out, "", 0);
+	return undo(out, len0, rc);
+}
+
+enum { FX_SCRIPT_STYLE, FX_WORD_SPLIT, FX_COUNT };
+
+static struct re fx[FX_COUNT] = {
+	[FX_SCRIPT_STYLE] = { "<(script|style)[^>]*?>.*?</\\1>", PCRE2_CASELESS | PCRE2_DOTALL, NULL },
+	[FX_WORD_SPLIT] = { "[\\n\\r\\t ]+", 0, NULL },
+};
+
+/* strip_shortcodes() builds its regex from the registered names present in
+ * the text; with 7 core shortcodes there are 127 such sets, all compiled once. */
+#define CORE_SHORTCODE_COUNT 7
+static const char *const core_shortcodes[CORE_SHORTCODE_COUNT] = {
+	"embed", "wp_caption", "caption", "gallery", "playlist", "audio", "video",
+};
+static struct re sc_subsets[1 << CORE_SHORTCODE_COUNT];
+static char sc_patterns[1 << CORE_SHORTCODE_COUNT][640];
+
+static pthread_once_t fx_once = PTHREAD_ONCE_INIT;
+static int fx_status;
+
+static void fx_init(void)
+{
+	fx_status = re_compile_all(fx, FX_COUNT);
+	for (unsigned m = 1; m < (1u << CORE_SHORTCODE_COUNT); m++) {
+		char names[128] = "";
+		for (int i = 0; i < CORE_SHORTCODE_COUNT; i++) {
+			if (!(m & (1u << i)))
+				continue;
+			if (names[0])
+				strcat(names, "|");
+			strcat(names, core_shortcodes[i]);
+		}
+		/* get_shortcode_regex($tagnames) */
+		snprintf(sc_patterns[m], sizeof sc_patterns[m],
+			 "\\[(\\[?)(%s)(?![\\w-])([^\\]\\/]*(?:\\/(?!\\])[^\\]\\/]*)*?)"
+			 "(?:(\\/)\\]|\\](?:([^\\[]*+(?:\\[(?!\\/\\2\\])[^\\[]*+)*+)\\[\\/\\2\\])?)(\\]?)", names);
+		sc_subsets[m].pattern = sc_patterns[m];
+		sc_subsets[m].flags = 0;
+		if (re_compile_all(&sc_subsets[m], 1))
+			fx_status = PD_EINVAL;
+	}
+}
+
+int format_strip_all_tags(const char *s, struct buf *out)
+{
+	pthread_once(&fx_once, fx_init);
+	if (fx_status)
+		return fx_status;
+	size_t len0 = out->len;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	int rc = re_replace(&fx[FX_SCRIPT_STYLE], s, strlen(s), "", &a, NULL);
+	if (rc == PD_OK)
+		rc = format_strip_tags(buf_str(&a), &b);
+	if (rc == PD_OK) {
+		const char *p = buf_str(&b);
+		size_t n = b.len;
+		while (n && strchr(" \t\n\r\v", *p))
+			p++, n--;
+		while (n && (strchr(" \t\n\r\v", p[n - 1]) || p[n - 1] == '\0'))
+			n--;
+		rc = buf_append(out, p, n);
+	}
+	buf_free(&a);
+	buf_free(&b);
+	return undo(out, len0, rc);
+}
+
+struct words {
+	struct buf *out;
+	int want;      /* num_words */
+	int seen;      /* pieces seen */
+	int more;      /* 1 once a (num_words+1)th piece exists */
+};
+
+static int word_piece(void *ud, const char *p, size_t n, int is_delim)
+{
+	struct words *w = ud;
+	(void)is_delim;
+	if (w->seen >= w->want) {
+		w->more = 1;
+		return PD_OK;
+	}
+	int rc = PD_OK;
+	if (w->seen++ > 0)
+		rc = buf_putc(w->out, ' ');
+	return rc ? rc : buf_append(w->out, p, n);
+}
+
+int format_trim_words(const char *s, int num_words, const char *more, struct buf *out)
+{
+	pthread_once(&fx_once, fx_init);
+	if (fx_status)
+		return fx_status;
+	size_t len0 = out->len;
+	struct buf t = BUF_INIT;
+	int rc = format_strip_all_tags(s, &t);
+	/* preg_split(..., $num_words + 1, PREG_SPLIT_NO_EMPTY): the limit only
+	 * matters for whether there is a (num_words+1)th word */
+	struct words w = { out, num_words, 0, 0 };
+	if (rc == PD_OK)
+		rc = re_split(&fx[FX_WORD_SPLIT], buf_str(&t), t.len, 1, word_piece, &w);
+	if (rc == PD_OK && w.more)
+		rc = buf_puts(out, more);
+	if (rc == PD_OK && !out->data)
+		rc = buf_append(out, "", 0);
+	buf_free(&t);
+	return undo(out, len0, rc);
+}
+
+/* do_shortcodes_in_html_tags($content, true, ...) as strip_shortcodes() uses
+ * it: inside every HTML element, [ and ] become &#91; and &#93;. */
+static int escape_brackets_piece(void *ud, const char *p, size_t n, int is_delim)
+{
+	struct buf *out = ud;
+	if (!is_delim || n == 0 || p[0] != '<' || (!memchr(p, '[', n) && !memchr(p, ']', n)))
+		return buf_append(out, p, n);
+	int rc = PD_OK;
+	for (size_t i = 0; i < n && rc == PD_OK; i++)
+		rc = p[i] == '[' ? buf_puts(out, "&#91;") : p[i] == ']' ? buf_puts(out, "&#93;") : buf_putc(out, p[i]);
+	return rc;
+}
+
+static int strip_tag_cb(void *ud, const char *s, const size_t *ov, int nov, struct buf *out)
+{
+	(void)ud;
+	/* strip_shortcode_tag(): [[tag]] → [tag]; otherwise only the escape brackets stay */
+	size_t l1 = ov[3] - ov[2], l6 = nov > 6 && ov[12] != PCRE2_UNSET ? ov[13] - ov[12] : 0;
+	if (l1 && l6)
+		return buf_append(out, s + ov[0] + 1, ov[1] - ov[0] - 2);
+	int rc = buf_append(out, s + ov[2], l1);
+	return rc ? rc : buf_append(out, s + ov[12], l6);
+}
+
+/* strtr() with two pairs whose keys do not overlap each other's prefixes. */
+static int strtr2(struct buf *b, const char *k1, const char *v1, const char *k2, const char *v2)
+{
+	struct buf nb = BUF_INIT;
+	nb.max = b->max;
+	size_t l1 = strlen(k1), l2 = strlen(k2);
+	int rc = PD_OK;
+	for (const char *p = buf_str(b), *end = p + b->len; p < end && rc == PD_OK;) {
+		if ((size_t)(end - p) >= l1 && memcmp(p, k1, l1) == 0) {
+			rc = buf_puts(&nb, v1);
+			p += l1;
+		} else if ((size_t)(end - p) >= l2 && memcmp(p, k2, l2) == 0) {
+			rc = buf_puts(&nb, v2);
+			p += l2;
+		} else {
+			rc = buf_putc(&nb, *p++);
+		}
+	}
+	if (rc == PD_OK && !nb.data)
+		rc = buf_append(&nb, "", 0);
+	if (rc) {
+		buf_free(&nb);
+		return rc;
+	}
+	buf_free(b);
+	*b = nb;
+	return PD_OK;
+}
+
+/* The wp_html_split() regex, shared with autop.c's copy. */
+static struct re html_split = { "(<(?(?=!--|!\\[CDATA\\[)(?(?=!-)!(?:-(?!->)[^\\-]*+)*+(?:-->)?"
+				"|!\\[CDATA\\[[^\\]]*+(?:](?!]>)[^\\]]*+)*+(?:]]>)?)|[^>]*>?))", 0, NULL };
+static pthread_once_t hs_once = PTHREAD_ONCE_INIT;
+static int hs_status;
+
+static void hs_init(void)
+{
+	hs_status = re_compile_all(&html_split, 1);
+}
+
+int format_strip_shortcodes(const char *s, struct buf *out)
+{
+	if (!strchr(s, '['))
+		return buf_puts(out, s);
+	pthread_once(&fx_once, fx_init);
+	pthread_once(&hs_once, hs_init);
+	if (fx_status || hs_status)
+		return PD_EINVAL;
+	/* the registered names that appear after a '[' (\[([^<>&/\[\]\x00-\x20=]++)) */
+	unsigned mask = 0;
+	for (const char *p = strchr(s, '['); p; p = strchr(p + 1, '[')) {
+		size_t n = strcspn(p + 1, "<>&/[]=\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11"
+					  "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ");
+		for (int i = 0; i < CORE_SHORTCODE_COUNT; i++)
+			if (n && strlen(core_shortcodes[i]) == n && memcmp(core_shortcodes[i], p + 1, n) == 0)
+				mask |= 1u << i;
+	}
+	if (!mask)
+		return buf_puts(out, s);
+	size_t len0 = out->len;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	int rc = buf_puts(&a, s);
+	if (rc == PD_OK)
+		rc = strtr2(&a, "&#91;", "&#091;", "&#93;", "&#093;");
+	if (rc == PD_OK)
+		rc = re_split(&html_split, buf_str(&a), a.len, 0, escape_brackets_piece, &b);
+	if (rc == PD_OK) {
+		buf_reset(&a);
+		rc = re_replace_cb(&sc_subsets[mask], buf_str(&b), b.len, strip_tag_cb, NULL, &a, NULL);
+	}
+	if (rc == PD_OK)
+		rc = strtr2(&a, "&#91;", "[", "&#93;", "]");
+	if (rc == PD_OK)
+		rc = buf_append(out, buf_str(&a), a.len);
+	buf_free(&a);
+	buf_free(&b);
+	return undo(out, len0, rc);
 }
