@@ -328,21 +328,22 @@ void rest_dispatch(struct request *req, struct response *res)
 		rest_error(res, 404, "rest_no_route", "No route was found matching the URL and request method.");
 		return;
 	}
-	set_allow(req, r, res);
 	json_t *raw = merged_params(req), *err = NULL;
 	const json_t *args = routes_args(r->pattern, method_name(req->method == M_HEAD ? M_GET : req->method));
 	json_decref(req->params);
 	req->params = NULL;
-	if (args) {
-		if (validate_params(args, raw, &req->params, &err)) {
-			json_decref(raw);
-			rest_error_json(res, err);
-			return;
-		}
-		json_decref(raw);
-	} else {
+	if (args && validate_params(args, raw, &req->params, &err)) {
+		/* WordPress still sends Allow with a validation error (rest_send_allow_header). */
 		req->params = raw;
+		set_allow(req, r, res);
+		rest_error_json(res, err);
+		return;
 	}
+	if (args)
+		json_decref(raw);
+	else
+		req->params = raw;
+	set_allow(req, r, res);
 	int rc = ep->permission ? ep->permission(req, res) : PD_OK;
 	if (rc == PD_OK)
 		rc = ep->handler(req, res);
