@@ -38,9 +38,12 @@ deps:
 $(BUILD)/pressd: $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/%.o: %.c $(wildcard include/pressd/*.h)
+# -MMD: each object depends on exactly the headers it includes.
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
 
 # schema/ and the demo site are compiled into the binary (see server/assets_data.S).
 $(BUILD)/server/assets_data.o: server/assets_data.S $(ASSETS)
