@@ -54,6 +54,7 @@ enum render_counter {
 	RENDER_COUNTER_AUDIO = 2,      /* wp_audio_shortcode() $instance */
 	RENDER_COUNTER_VIDEO = 3,      /* wp_video_shortcode() $instance */
 	RENDER_COUNTER_PLAYLIST = 4,   /* wp_playlist_shortcode() $instance */
+	RENDER_COUNTER_HIGH_PRIORITY = 5, /* wp_high_priority_element_flag(): 1 once an element got fetchpriority=high */
 };
 
 /* Everything about the site and the post being rendered. */

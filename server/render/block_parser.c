@@ -1,7 +1,9 @@
 /* block_parser.c - mirrors WP_Block_Parser (6.9): block comment delimiters
  * found with WordPress's own regex, innerContent with null placeholders, and
  * its exact recovery rules for unbalanced markup. Rendering is elsewhere. */
+#ifndef PCRE2_CODE_UNIT_WIDTH
 #define PCRE2_CODE_UNIT_WIDTH 8
+#endif
 #include <pcre2.h>
 #include <pthread.h>
 #include <stdlib.h>
