@@ -69,13 +69,18 @@ struct render_ctx {
 	/* Per-request counters WordPress keeps in static variables (gallery
 	 * instance, block ids ...): start at 0 for each REST request. */
 	int counters[16];
+	/* Set by render_content() once it rendered block content: WordPress's
+	 * _restore_wpautop_hook then re-adds wpautop after shortcode_unautop for
+	 * the rest of the request (the "wpautop re-ordering quirk"). Start at 0. */
+	int autop_reordered;
 };
 
 /* apply_filters('the_content', raw): blocks, texturize, autop, shortcodes, content tags ... */
 int render_content(struct render_ctx *ctx, const char *raw, struct buf *out);
 
-/* The REST title.rendered: get_the_title() (with "Protected: " prefix when
- * has_password) through the_title filters. */
+/* The REST title.rendered: get_the_title() through the_title filters
+ * (wptexturize, convert_chars, trim, capital_P_dangit). REST suppresses the
+ * "Protected: "/"Private: " prefixes, so has_password changes nothing. */
 int render_title(struct render_ctx *ctx, const char *raw, int has_password, struct buf *out);
 
 /* The REST excerpt.rendered: the explicit excerpt if non-empty, else the

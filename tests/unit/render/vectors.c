@@ -90,3 +90,33 @@ TEST(render_vectors_the_title)
 	json_decref(root);
 	ASSERT_INT_EQ(failed, 0);
 }
+
+/* the_content and generated excerpts depend on the blocks, shortcodes and
+ * media modules too; the vectors ran in one PHP process, so one ctx is shared
+ * (the wpautop re-ordering quirk carries over). Reports counts, asserts nothing. */
+static struct render_ctx shared_ctx = {
+	.home_url = "http://127.0.0.1:8169", .site_url = "http://127.0.0.1:8169",
+	.uploads_url = "http://127.0.0.1:8169/wp-content/uploads", .post_type = "post",
+	.use_smilies = 1,
+};
+
+static int content_seq(const char *in, struct buf *out)
+{
+	return render_content(&shared_ctx, in, out);
+}
+
+static int excerpt_seq(const char *in, struct buf *out)
+{
+	return render_excerpt(&shared_ctx, "", in, out);
+}
+
+TEST(render_vectors_content_and_excerpt_report)
+{
+	json_t *root = load_vectors();
+	if (!root)
+		SKIP("needs shared/spec/samples/render-vectors-6.9.4.json");
+	int total;
+	check_category(root, "the_content", content_seq, &total);
+	check_category(root, "excerpt", excerpt_seq, &total);
+	json_decref(root);
+}
