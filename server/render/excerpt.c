@@ -94,13 +94,13 @@ static int parse(const char *s, size_t n, struct node *root)
 		size_t ts = ov[0], te = ov[1];
 		int closer = ov[2] != PCRE2_UNSET, is_void = ov[10] != PCRE2_UNSET;
 		char name[96];
-		size_t nl = ov[9] - ov[8];
+		size_t nl = ov[7] - ov[6];
 		const char *ns = ov[4] != PCRE2_UNSET ? s + ov[4] : "core/";
 		size_t nsl = ov[4] != PCRE2_UNSET ? ov[5] - ov[4] : 5;
 		if (nsl + nl >= sizeof name)
 			nl = sizeof name - 1 - nsl;
 		memcpy(name, ns, nsl);
-		memcpy(name + nsl, s + ov[8], nl);
+		memcpy(name + nsl, s + ov[6], nl);
 		name[nsl + nl] = '\0';
 		if (is_void || !closer) {
 			struct node *parent = depth ? stack[depth - 1] : root;
