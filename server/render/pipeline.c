@@ -19,22 +19,12 @@
 #else
 int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out);
 #endif
-#if __has_include("pressd/media_tags.h")
 #include "pressd/media_tags.h"
-#else
-int media_filter_content_tags(struct render_ctx *ctx, const char *in, struct buf *out);
-#endif
 
-/* Weak pass-through fallbacks for do_shortcode and wp_filter_content_tags,
- * which the blocks-and-media module provides; its real definitions override
- * these. Remove them once both have landed. */
+/* Weak pass-through fallback for do_shortcode, which the blocks-and-media
+ * module provides; its real definition overrides this one. Remove it once
+ * server/render/shortcodes.c has landed. */
 __attribute__((weak)) int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out)
-{
-	(void)ctx;
-	return buf_puts(out, in);
-}
-
-__attribute__((weak)) int media_filter_content_tags(struct render_ctx *ctx, const char *in, struct buf *out)
 {
 	(void)ctx;
 	return buf_puts(out, in);
