@@ -13,10 +13,13 @@
 #include <string.h>
 #include <time.h>
 
+#ifndef PCRE2_CODE_UNIT_WIDTH
 #define PCRE2_CODE_UNIT_WIDTH 8
+#endif
 #include <pcre2.h>
 
 #include "pressd/buf.h"
+#include "pressd/format.h"
 #include "pressd/json.h"
 #include "pressd/validate.h"
 
@@ -913,41 +916,6 @@ static int is_ipv6(const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* Text sanitizers                                                     */
 
-static int utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	while (i < n) {
-		unsigned c = p[i];
-		size_t len;
-		unsigned cp;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			len = 2; cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			len = 3; cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			len = 4; cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		if (i + len > n)
-			return 0;
-		for (size_t k = 1; k < len; k++) {
-			if ((p[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i + k] & 0x3F);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += len;
-	}
-	return 1;
-}
-
 /* mb_strlen() for UTF-8 (PHP 8.2 counts by lead byte). */
 static size_t mb_strlen(const char *s, size_t n)
 {
@@ -957,136 +925,6 @@ static size_t mb_strlen(const char *s, size_t n)
 		i += c < 0x80 ? 1 : c >= 0xF0 && c <= 0xF7 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 1) : c >= 0xC0 ? 2 : 1;
 	}
 	return count;
-}
-
-/* PHP's strip_tags() without allowed tags: drops <...> (quote-aware), comments
- * and processing instructions; a lone "<" followed by whitespace is kept. */
-static void strip_tags(const char *s, size_t n, struct buf *out)
-{
-	int state = 0, depth = 0;
-	char in_q = 0, lc = 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		switch (c) {
-		case '<':
-			if (in_q)
-				break;
-			if (i + 1 < n && isspace((unsigned char)s[i + 1])) {
-				if (state == 0)
-					buf_putc(out, c);
-				break;
-			}
-			if (state == 0) {
-				lc = '<';
-				state = 1;
-			} else if (state == 1) {
-				depth++;
-			}
-			break;
-		case '(':
-			if (state == 2) {
-				if (lc != '"' && lc != '\'') {
-					lc = '(';
-				}
-			} else if (state == 0) {
-				buf_putc(out, c);
-			}
-			break;
-		case ')':
-			if (state == 2) {
-				if (lc != '"' && lc != '\'') {
-					lc = ')';
-				}
-			} else if (state == 0) {
-				buf_putc(out, c);
-			}
-			break;
-		case '>':
-			if (depth) {
-				depth--;
-				break;
-			}
-			if (in_q)
-				break;
-			switch (state) {
-			case 1: /* HTML/XML */
-				lc = '>';
-				in_q = state = 0;
-				break;
-			case 2: /* PHP */
-				if (!in_q && lc != '"' && lc != '\'') {
-					in_q = state = 0;
-				}
-				break;
-			case 3:
-				in_q = state = 0;
-				break;
-			case 4: /* JavaScript/CSS/etc... */
-				if (i >= 2 && s[i - 1] == '-' && s[i - 2] == '-') {
-					in_q = state = 0;
-				}
-				break;
-			default:
-				buf_putc(out, c);
-				break;
-			}
-			break;
-		case '"':
-		case '\'':
-			if (state == 4) {
-				break;
-			} else if (state == 2 && i && s[i - 1] != '\\') {
-				if (lc == c)
-					lc = 0;
-				else if (lc != '\\')
-					lc = c;
-			} else if (state == 0) {
-				buf_putc(out, c);
-			}
-			if (state && i && (state == 1 || s[i - 1] != '\\') && (!in_q || c == in_q)) {
-				in_q = in_q ? 0 : c;
-			}
-			break;
-		case '!':
-			/* JavaScript & Other HTML scripting languages */
-			if (state == 1 && i && s[i - 1] == '<') {
-				state = 3;
-				lc = c;
-			} else if (state == 0) {
-				buf_putc(out, c);
-			}
-			break;
-		case '?':
-			if (state == 1 && i && s[i - 1] == '<') {
-				state = 2;
-				break;
-			}
-			if (state == 0)
-				buf_putc(out, c);
-			break;
-		case '-':
-			if (state == 3 && i >= 2 && s[i - 1] == '-' && s[i - 2] == '!') {
-				state = 4;
-			} else if (state == 0) {
-				buf_putc(out, c);
-			}
-			break;
-		case 'E':
-		case 'e':
-			/* !DOCTYPE exception */
-			if (state == 3 && i > 6 && strncasecmp(s + i - 6, "doctyp", 6) == 0) {
-				state = 1;
-				break;
-			}
-			if (state == 0)
-				buf_putc(out, c);
-			break;
-		default:
-			if (state == 0)
-				buf_putc(out, c);
-			break;
-		}
-	}
 }
 
 static int is_trim_ws(char c)
@@ -1127,27 +965,12 @@ static void pre_kses_less_than(const char *s, size_t n, struct buf *out)
 			i = j + 1;
 			continue;
 		}
-		/* esc_html() of s[i..j) */
-		for (size_t k = i; k < j; k++) {
-			switch (s[k]) {
-			case '<': buf_puts(out, "&lt;"); break;
-			case '>': buf_puts(out, "&gt;"); break;
-			case '"': buf_puts(out, "&quot;"); break;
-			case '\'': buf_puts(out, "&#039;"); break;
-			case '&': {
-				/* esc_html keeps valid entities; a bare & becomes &amp; */
-				size_t e = k + 1;
-				while (e < j && (isalnum((unsigned char)s[e]) || s[e] == '#'))
-					e++;
-				if (e < j && s[e] == ';' && e > k + 1)
-					buf_putc(out, '&');
-				else
-					buf_puts(out, "&amp;");
-				break;
-			}
-			default: buf_putc(out, s[k]);
-			}
-		}
+		/* esc_html() of the run */
+		char *run = strndup(s + i, j - i);
+		if (!run)
+			abort();
+		format_esc_html(run, out);
+		free(run);
 		i = j;
 	}
 }
@@ -1159,39 +982,13 @@ static json_t *sanitize_text_fields(const json_t *v, int keep_newlines)
 		return jstr("");
 	struct buf s = BUF_INIT, t = BUF_INIT;
 	php_strval(v, &s);
-	if (!utf8_valid(buf_str(&s), s.len))
+	if (!format_utf8_valid(buf_str(&s), s.len))
 		buf_reset(&s);
 	if (s.len && memchr(s.data, '<', s.len)) {
 		pre_kses_less_than(s.data, s.len, &t);
-		/* wp_strip_all_tags(): <script>/<style> blocks go first */
+		/* wp_strip_all_tags(): <script>/<style> elements, strip_tags(), trim() */
 		buf_reset(&s);
-		const char *p = buf_str(&t);
-		size_t n = t.len;
-		struct buf u = BUF_INIT;
-		for (size_t i = 0; i < n;) {
-			if (p[i] == '<' && (strncasecmp(p + i + 1, "script", 6) == 0 || strncasecmp(p + i + 1, "style", 5) == 0)) {
-				size_t tl = strncasecmp(p + i + 1, "script", 6) == 0 ? 6 : 5;
-				const char *gt = memchr(p + i, '>', n - i);
-				if (gt) {
-					char close[16];
-					snprintf(close, sizeof close, "</%.*s>", (int)tl, p + i + 1);
-					const char *q = gt + 1, *end = NULL;
-					for (; q + tl + 3 <= p + n; q++)
-						if (strncasecmp(q, close, tl + 3) == 0) {
-							end = q;
-							break;
-						}
-					if (end) {
-						i = (size_t)(end - p) + tl + 3;
-						continue;
-					}
-				}
-			}
-			buf_putc(&u, p[i++]);
-		}
-		strip_tags(buf_str(&u), u.len, &s);
-		buf_free(&u);
-		trim_buf(&s);
+		format_strip_all_tags(buf_str(&t), &s);
 		/* "<\n" would turn into "&lt;\n" here; strip_tags keeps a lone "<" */
 		buf_reset(&t);
 		for (size_t i = 0; i < s.len; i++) {
@@ -2132,7 +1929,16 @@ static json_t *vsanitize(struct sch a, const json_t *value, const char *param, j
 			out = sanitize_text_fields(cur, 1);
 			goto out;
 		}
-		/* "uri": sanitize_url() is not reproduced; the string is kept. */
+		if (!strcmp(f, "uri")) {
+			struct buf u = BUF_INIT;
+			struct buf in = BUF_INIT;
+			php_strval(cur, &in);
+			format_esc_url_raw(buf_str(&in), &u);
+			out = jstrn(buf_str(&u), u.len);
+			buf_free(&u);
+			buf_free(&in);
+			goto out;
+		}
 	}
 	if (type && !strcmp(type, "string")) {
 		out = json_is_string(cur) ? json_incref(cur) : php_strval_json(cur);
