@@ -12,8 +12,9 @@ VERSION   := 0.1.0
 
 CC        ?= cc
 BUILD     ?= build
+# CFLAGS is yours to set (make asan does); the project's own flags are always added.
 CFLAGS    ?= -O2 -g
-CFLAGS    += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude \
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Iinclude \
              -DPCRE2_CODE_UNIT_WIDTH=8 -DPRESSD_VERSION='"$(VERSION)"' $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
