@@ -7,14 +7,16 @@
 DECLARE(schema_001)
 DECLARE(schema_002)
 DECLARE(schema_routes)
+DECLARE(demo_xml)
 
 #define ENTRY(path, sym) { path, sym##_start, 0 }, 
 static struct asset table[] = {
 	ENTRY("schema/001_wordpress.sql", schema_001)
 	ENTRY("schema/002_pressd.sql", schema_002)
 	ENTRY("schema/routes.json", schema_routes)
+	ENTRY("data/demo/demo.xml", demo_xml)
 };
-static const char *ends[] = { schema_001_end, schema_002_end, schema_routes_end };
+static const char *ends[] = { schema_001_end, schema_002_end, schema_routes_end, demo_xml_end };
 
 static void fill_lengths(void)
 {

@@ -14,5 +14,6 @@
 	ASSET schema_001, "schema/001_wordpress.sql"
 	ASSET schema_002, "schema/002_pressd.sql"
 	ASSET schema_routes, "schema/routes.json"
+	ASSET demo_xml, "data/demo/demo.xml"
 
 	.section .note.GNU-stack,"",@progbits
