@@ -687,19 +687,10 @@ static int is_uuid(const char *s, size_t n)
 	return 1;
 }
 
-static int days_in_month(long y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (any month/day overflow). */
+/* Days since 1970-01-01 of a proleptic Gregorian date; m is 1..12, any d
+ * counts on from the month's first day. */
 static long long days_from_civil(long long y, long long m, long long d)
 {
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
 	y -= m <= 2;
 	long long era = (y >= 0 ? y : y - 399) / 400;
 	long long yoe = y - era * 400;
@@ -752,7 +743,8 @@ int validate_parse_date(const char *s, long long *ts)
 		i += 3;
 		if (i < n && s[i] == ':') {
 			om = i + 3 <= n ? digits(s + i + 1, 2) : -1;
-			if (om < 0)
+			/* timelib takes "+HH:MM" up to +24:59, a bare "+HH" up to 99 */
+			if (om < 0 || oh > 24 || om > 59)
 				return -1;
 			i += 3;
 		}
@@ -762,12 +754,13 @@ int validate_parse_date(const char *s, long long *ts)
 		return -1;
 	if (mo > 12 || d > 31 || h > 24 || mi > 59 || se > 60)
 		return -1;
-	(void)days_in_month;
-	if (mo == 0)
-		mo = 0; /* strtotime: month 0 is December of the previous year */
-	long long days = days_from_civil(y, mo == 0 ? 0 : mo, d);
-	if (mo == 0)
-		days = days_from_civil(y - 1, 12, d);
+	/* Month 0 and day 0 roll back, day 30 of February rolls over. */
+	long long yy = y, mm = mo;
+	if (mm == 0) {
+		yy--;
+		mm = 12;
+	}
+	long long days = days_from_civil(yy, mm, d);
 	*ts = days * 86400 + h * 3600LL + mi * 60LL + se - off;
 	return 0;
 }
@@ -1363,6 +1356,28 @@ static int values_equal(const json_t *a, const json_t *b)
 	}
 }
 
+/* A PHP array json_encode()s as a list when empty or keyed 0..n-1 in order:
+ * turns such an object into an array (reference stolen, new one returned). */
+static json_t *php_array_normalize(json_t *v)
+{
+	if (!json_is_object(v))
+		return v;
+	size_t i = 0;
+	const char *k;
+	json_t *x;
+	char want[24];
+	json_object_foreach(v, k, x) {
+		snprintf(want, sizeof want, "%zu", i++);
+		if (strcmp(k, want) != 0)
+			return v;
+	}
+	json_t *arr = jarr();
+	json_object_foreach(v, k, x)
+		jpush(arr, json_incref(x));
+	json_decref(v);
+	return arr;
+}
+
 /* rest_validate_enum() */
 static json_t *validate_enum(struct sch a, const json_t *value, const char *param)
 {
@@ -1387,7 +1402,7 @@ static json_t *validate_enum(struct sch a, const json_t *value, const char *para
 	it_init(&it, en);
 	while (it_next(&it)) {
 		struct buf t = BUF_INIT;
-		if (is_scalar(it.val) || json_is_null(it.val))
+		if (is_scalar(it.val))
 			php_strval(it.val, &t);
 		else
 			json_emit(it.val, &t);
@@ -1889,7 +1904,7 @@ static json_t *vsanitize(struct sch a, const json_t *value, const char *param, j
 				}
 			}
 		}
-		out = copy;
+		out = php_array_normalize(copy);
 		goto out;
 	}
 	if (type && !strcmp(type, "null")) {
@@ -2197,7 +2212,9 @@ int validate_params_ex(const json_t *args, const json_t *params, const struct va
 			invalid_add(&inv, key, s);
 			continue;
 		}
-		if (!isset(params, key))
+		/* get_param() falls back to the default only when the given value,
+		 * as sanitized, is null */
+		if (!isset(res, key))
 			jset(res, key, s);
 		else
 			json_decref(s);
