@@ -119,6 +119,9 @@ int wpdate_parse_rest(const char *s, int force_utc, time_t *out)
 			mm = (p[1] - '0') * 10 + (p[2] - '0');
 			p += 3;
 		}
+		/* strtotime() rejects offsets past 24 hours or 59 minutes. */
+		if (hh > 24 || mm > 59)
+			return PD_EINVAL;
 		zone = sign * (hh * 3600 + mm * 60);
 		has_zone = 1;
 	}

@@ -44,5 +44,10 @@ TEST(wpdate_parse_rest_dates)
 	ASSERT_INT_EQ(wpdate_parse_rest("2012-01-01 00:00:00.123Z", 0, &t), 0);
 	ASSERT_INT_EQ((long long)t, 1325376000LL);
 	ASSERT_INT_EQ(wpdate_parse_rest("notadate", 0, &t), -4);
+	/* PHP 8.2 strtotime(): +24:00 parses, +25:00 and +01:60 do not. */
+	ASSERT_INT_EQ(wpdate_parse_rest("2024-01-02T03:04:05+24:00", 0, &t), 0);
+	ASSERT_INT_EQ((long long)t, 1704078245LL);
+	ASSERT_INT_EQ(wpdate_parse_rest("2024-01-02T03:04:05+25:00", 0, &t), -4);
+	ASSERT_INT_EQ(wpdate_parse_rest("2024-01-02T03:04:05+01:60", 0, &t), -4);
 	ASSERT_INT_EQ(wpdate_parse_rest("2012-01-01", 0, &t), -4);
 }
