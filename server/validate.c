@@ -2228,6 +2228,36 @@ int validate_params_ex(const json_t *args, const json_t *params, const struct va
 	return 0;
 }
 
+int validate_post_statuses(const json_t *arg, const json_t *value, int can_edit, int can_read_private,
+			   int logged_in, json_t **out)
+{
+	/* wp_parse_slug_list(): statuses are plain ASCII slugs, so
+	 * sanitize_title() leaves the ones WordPress knows unchanged. */
+	json_t *list = validate_parse_list(value);
+	const json_t *def = json_object_get(arg, "default");
+	size_t i;
+	json_t *s;
+	json_array_foreach(list, i, s) {
+		if (def && values_equal(s, def))
+			continue;
+		if (can_edit || (can_read_private && json_is_string(s) && !strcmp(json_string_value(s), "private"))) {
+			json_t *e = vvalidate(sch_of(arg), s, "status");
+			if (e) {
+				json_decref(list);
+				*out = e;
+				return 1;
+			}
+		} else {
+			json_decref(list);
+			*out = wp_error("rest_forbidden_status", jset(jobj(), "status", jint(logged_in ? 403 : 401)),
+					"Status is forbidden.");
+			return 1;
+		}
+	}
+	*out = list;
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Accessors                                                           */
 

@@ -88,6 +88,15 @@ json_t *validate_sanitize(const json_t *schema, const json_t *value, const char 
  * value, or NULL with *err set to a new error object. */
 json_t *validate_parse(const json_t *schema, const json_t *value, const char *name, json_t **err);
 
+/* WP_REST_Posts_Controller::sanitize_post_statuses() given the user's
+ * capabilities (can_edit: edit_posts of the post type; can_read_private:
+ * read_private_posts; logged_in for the 401/403 choice): 0 and *out = the new
+ * list of statuses, or 1 and *out = a new rest_forbidden_status or enum error.
+ * arg is the "status" arg (its "default" is always allowed). Made to be
+ * called from a struct validate_hooks sanitize callback. */
+int validate_post_statuses(const json_t *arg, const json_t *value, int can_edit, int can_read_private,
+			   int logged_in, json_t **out);
+
 /* --- Small pieces WordPress uses elsewhere, exposed for the handlers. --- */
 
 /* rest_parse_date(): 0 and *ts (Unix time; a date without offset is read as
