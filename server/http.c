@@ -59,6 +59,7 @@ struct conn_ctx {
 	char version[16];            /* HTTP version, for the access log */
 	struct buf body;             /* bounded request body */
 	int too_large;               /* body exceeded max_body */
+	int started;                 /* the headers-only first call has been seen */
 	int status;                  /* for the access log */
 	size_t bytes;                /* response body bytes, for the access log */
 	struct timespec start;
@@ -145,7 +146,7 @@ static char *rest_route_of(const char *path, json_t *query)
 
 /* Parses the body as WordPress does: JSON for application/json, form fields
  * for x-www-form-urlencoded; else none (raw bytes stay available). */
-static int parse_body(struct request *req, struct response *res)
+static int parse_body(struct request *req)
 {
 	const char *ct = req->content_type;
 	if (!req->raw_body_len || !ct)
@@ -154,7 +155,9 @@ static int parse_body(struct request *req, struct response *res)
 		json_error_t jerr;
 		json_t *j = json_loadb(req->raw_body, req->raw_body_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
 		if (!j) {
-			return rest_error(res, 400, "rest_invalid_json", "Invalid JSON body passed.");
+			/* Reported after routing, as WP_REST_Request::has_valid_params() does. */
+			req->body_invalid = 1;
+			return PD_OK;
 		}
 		if (json_is_object(j))
 			req->body = j;
@@ -175,8 +178,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	struct conn_ctx *ctx = *con_cls;
 	if (!ctx)
 		return MHD_NO;
-	snprintf(ctx->method, sizeof ctx->method, "%s", method_str);
-	snprintf(ctx->version, sizeof ctx->version, "%s", version);
+	if (!ctx->started) {
+		/* MHD's first call carries only the headers; the body follows. */
+		ctx->started = 1;
+		snprintf(ctx->method, sizeof ctx->method, "%s", method_str);
+		snprintf(ctx->version, sizeof ctx->version, "%s", version);
+		return MHD_YES;
+	}
 	/* Collect the body across calls, refusing more than max_body. */
 	if (*upload_size) {
 		if (!ctx->too_large && buf_append(&ctx->body, upload, *upload_size) != PD_OK)
@@ -234,7 +242,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		rest_error(&res, 500, "rest_internal_error", "The database is not available.");
 	else if (!req.method)
 		rest_error(&res, 404, "rest_no_route", "No route was found matching the URL and request method.");
-	else if (parse_body(&req, &res) == PD_OK)
+	else if (parse_body(&req) == PD_OK)
 		rest_dispatch(&req, &res);
 	rest_shape(&req, &res);
 

@@ -328,6 +328,14 @@ void rest_dispatch(struct request *req, struct response *res)
 		rest_error(res, 404, "rest_no_route", "No route was found matching the URL and request method.");
 		return;
 	}
+	if (req->body_invalid) {
+		set_allow(req, r, res);
+		json_t *d = jobj();
+		jset(d, "json_error_code", jint(4));
+		jset(d, "json_error_message", jstr("Syntax error"));
+		rest_error_data(res, 400, "rest_invalid_json", "Invalid JSON body passed.", d);
+		return;
+	}
 	json_t *raw = merged_params(req), *err = NULL;
 	const json_t *args = routes_args(r->pattern, method_name(req->method == M_HEAD ? M_GET : req->method));
 	json_decref(req->params);

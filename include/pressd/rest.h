@@ -38,6 +38,7 @@ struct request {
 	struct store *store;        /* this worker thread's store */
 	const struct user *user;    /* the authenticated user, NULL when anonymous */
 	int embedded;               /* 1 when dispatched internally for _embed */
+	int body_invalid;           /* a JSON body that did not parse (rest_invalid_json) */
 };
 
 #define RESPONSE_MAX_HEADERS 16
