@@ -1816,7 +1816,7 @@ out:
 static json_t *vsanitize(struct sch a, const json_t *value, const char *param, json_t **err)
 {
 	json_t *cur = json_incref((json_t *)(value ? value : json_null()));
-	json_t *resolved = NULL, *out = NULL;
+	json_t *out = NULL;
 	struct buf sub = BUF_INIT;
 	*err = NULL;
 	if (!json_is_object(a.s))
@@ -1872,7 +1872,7 @@ static json_t *vsanitize(struct sch a, const json_t *value, const char *param, j
 	}
 	if (type && !strcmp(type, "object")) {
 		json_t *obj = rest_sanitize_object(cur);
-		json_t *copy = json_is_object(obj) ? json_copy(obj) : json_copy(obj);
+		json_t *copy = json_copy(obj); /* shallow: properties are replaced, not edited */
 		json_decref(obj);
 		const json_t *props = isset(a.s, "properties"), *pp = isset(a.s, "patternProperties");
 		const json_t *addl = json_object_get(a.s, "additionalProperties");
@@ -1962,7 +1962,6 @@ static json_t *vsanitize(struct sch a, const json_t *value, const char *param, j
 	out = json_incref(cur);
 out:
 	buf_free(&sub);
-	json_decref(resolved);
 	json_decref(cur);
 	return out;
 }

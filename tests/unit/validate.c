@@ -2,6 +2,7 @@
  * responses (goldens and samples, replayed through the posts routes' args as
  * WordPress publishes them), and vectors produced by running WordPress's own
  * rest-api.php functions under PHP 8.2 (validate_vectors below). */
+#include <pthread.h>
 #include <stdlib.h>
 #include "test.h"
 #include "pressd/json.h"
@@ -479,4 +480,35 @@ TEST(validate_post_statuses_caps)
 	json_decref(out);
 	json_decref(v);
 	json_decref(arg);
+}
+
+/* The compiled-pattern cache is shared by worker threads. */
+static void *pattern_worker(void *arg)
+{
+	long id = (long)arg, bad = 0;
+	char schema[128];
+	for (int i = 0; i < 200; i++) {
+		snprintf(schema, sizeof schema, "{\"type\":\"string\",\"pattern\":\"^[a-z]{%d}$\"}", (int)((i + id) % 7) + 1);
+		json_t *s = json_loads(schema, 0, NULL), *v = jstr("abc");
+		json_t *e = validate_value(s, v, "p");
+		bad += (e == NULL) != ((i + id) % 7 + 1 == 3);
+		json_decref(e);
+		json_decref(v);
+		json_decref(s);
+	}
+	return (void *)bad;
+}
+
+TEST(validate_patterns_threads)
+{
+	pthread_t t[8];
+	for (long i = 0; i < 8; i++)
+		ASSERT_INT_EQ(pthread_create(&t[i], NULL, pattern_worker, (void *)i), 0);
+	long bad = 0;
+	for (int i = 0; i < 8; i++) {
+		void *r;
+		pthread_join(t[i], &r);
+		bad += (long)r;
+	}
+	ASSERT_INT_EQ(bad, 0);
 }
