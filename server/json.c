@@ -96,32 +96,55 @@ int json_emit_string(const char *str, size_t n, struct buf *out)
 	return rc ? rc : buf_putc(out, '"');
 }
 
-/* PHP 7.1+ prints floats with serialize_precision -1: the shortest string
- * that round-trips, with ".0" added to integral values. */
+/* PHP 7.1+ json_encode() of a float (serialize_precision -1): the shortest
+ * digits that round-trip, laid out as php_gcvt() does with precision 17 -
+ * plain notation while the decimal point is within -3..17 digits, else
+ * "1.0e+25" style. Integral values have no ".0": json_encode(2.0) is "2". */
 static int emit_real(double v, struct buf *out)
 {
-	char tmp[40];
+	char tmp[48], digits[24], res[64];
+	int prec, exp10;
 	if (!isfinite(v))
 		return buf_puts(out, "0");
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(tmp, sizeof tmp, "%.*G", prec, v);
+	for (prec = 0; prec <= 16; prec++) {
+		snprintf(tmp, sizeof tmp, "%.*e", prec, v);
 		if (strtod(tmp, NULL) == v)
 			break;
 	}
-	/* PHP writes 1.0e+25 where C writes 1E+25. */
-	char *e = strchr(tmp, 'E');
-	if (e) {
-		char mant[40], res[96];
-		memcpy(mant, tmp, (size_t)(e - tmp));
-		mant[e - tmp] = 0;
-		int exp = atoi(e + 1);
-		snprintf(res, sizeof res, "%s%se%c%d", mant, strchr(mant, '.') ? "" : ".0",
-			 exp < 0 ? '-' : '+', abs(exp));
-		return buf_puts(out, res);
+	/* tmp is "-d.ddde+XX": collect the digits and the exponent. */
+	const char *p = tmp;
+	int neg = *p == '-', nd = 0;
+	if (neg)
+		p++;
+	for (; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[nd++] = *p;
+	digits[nd] = '\0';
+	exp10 = atoi(p + 1);
+	while (nd > 1 && digits[nd - 1] == '0')
+		digits[--nd] = '\0';
+	int decpt = exp10 + 1;
+	char *o = res;
+	if (neg)
+		*o++ = '-';
+	if (v == 0) {
+		o += sprintf(o, "0");
+	} else if (decpt < 0 ? decpt < -3 : decpt > 17) {
+		o += sprintf(o, "%c.%se%c%d", digits[0], nd > 1 ? digits + 1 : "0", exp10 < 0 ? '-' : '+',
+			     abs(exp10));
+	} else if (decpt <= 0) {
+		o += sprintf(o, "0.");
+		for (int k = 0; k < -decpt; k++)
+			*o++ = '0';
+		o += sprintf(o, "%s", digits);
+	} else {
+		for (int k = 0; k < decpt; k++)
+			*o++ = k < nd ? digits[k] : '0';
+		if (nd > decpt)
+			o += sprintf(o, ".%s", digits + decpt);
+		*o = '\0';
 	}
-	if (!strchr(tmp, '.'))
-		strcat(tmp, ".0");
-	return buf_puts(out, tmp);
+	return buf_puts(out, res);
 }
 
 int json_emit(const json_t *j, struct buf *out)

@@ -39,10 +39,20 @@ TEST(json_empty_containers_and_scalars)
 TEST(json_floats_like_php)
 {
 	struct buf b = BUF_INIT;
+	/* php -r 'echo json_encode([...]);' with PHP 8.2 */
 	ASSERT_STR_EQ(enc(json_real(1.5), &b), "1.5");
-	ASSERT_STR_EQ(enc(json_real(2.0), &b), "2.0");
+	ASSERT_STR_EQ(enc(json_real(2.0), &b), "2");
+	ASSERT_STR_EQ(enc(json_real(100.0), &b), "100");
 	ASSERT_STR_EQ(enc(json_real(0.1), &b), "0.1");
 	ASSERT_STR_EQ(enc(json_real(1e25), &b), "1.0e+25");
+	ASSERT_STR_EQ(enc(json_real(1e16), &b), "10000000000000000");
+	ASSERT_STR_EQ(enc(json_real(123456789012345678.0), &b), "1.2345678901234568e+17");
+	ASSERT_STR_EQ(enc(json_real(0.0001), &b), "0.0001");
+	ASSERT_STR_EQ(enc(json_real(0.00001), &b), "1.0e-5");
+	ASSERT_STR_EQ(enc(json_real(1.5e-7), &b), "1.5e-7");
+	ASSERT_STR_EQ(enc(json_real(-2.5), &b), "-2.5");
+	ASSERT_STR_EQ(enc(json_real(0.0), &b), "0");
+	ASSERT_STR_EQ(enc(json_real(-0.0), &b), "-0");
 	buf_free(&b);
 }
 
