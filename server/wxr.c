@@ -610,19 +610,17 @@ static void on_start(struct parser *p)
 static int parents_first(struct wxr_term *list, size_t n)
 {
 	struct wxr_term *sorted = malloc((n ? n : 1) * sizeof *sorted);
-	char *placed = calloc(n ? n : 1, 1);  /* in sorted[] already */
-	char *done = calloc(n ? n : 1, 1);    /* left the list of terms still to place */
+	char *placed = calloc(n ? n : 1, 1);  /* list[i] is in sorted[] already */
 	size_t k = 0;
-	if (!sorted || !placed || !done) {
+	if (!sorted || !placed) {
 		free(sorted);
 		free(placed);
-		free(done);
 		return PD_ENOMEM;
 	}
 	while (k < n) {
 		int progress = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (done[i])
+			if (placed[i])
 				continue;
 			const struct wxr_term *t = &list[i];
 			int parent_placed = 0, parent_known = 0;
@@ -635,21 +633,21 @@ static int parents_first(struct wxr_term *list, size_t n)
 			}
 			if (!*t->parent || parent_placed || !parent_known) {
 				sorted[k++] = *t;
-				done[i] = placed[i] = 1;  /* placed at once, as $placed in PHP */
+				placed[i] = 1;  /* at once: a child later in this pass may follow */
 				progress = 1;
 			}
 		}
 		if (!progress) {
 			for (size_t i = 0; i < n; i++)
-				if (!done[i])
+				if (!placed[i])
 					sorted[k++] = list[i];
 			break;
 		}
 	}
-	memcpy(list, sorted, n * sizeof *list);
+	if (n)
+		memcpy(list, sorted, n * sizeof *list);
 	free(sorted);
 	free(placed);
-	free(done);
 	return PD_OK;
 }
 
