@@ -106,6 +106,7 @@ add_filter( 'pre_option', function ( $pre, $name, $default_value ) {
 $GLOBALS['wp_query'] = new WP_Query();
 $GLOBALS['wp_the_query'] = $GLOBALS['wp_query'];
 require ABSPATH . WPINC . '/default-filters.php';
+$GLOBALS['wp_embed'] = new WP_Embed(); /* as wp-settings.php does, after media.php */
 
 /* default-filters.php names callbacks from files not loaded here (template,
  * script loader, block supports of registered block types ...); they cannot
