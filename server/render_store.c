@@ -118,6 +118,142 @@ static const char *post_meta(void *ud, long post_id, const char *key)
 	return keep(rs, store_meta_get(rs->st, "post", post_id, key));
 }
 
+static int post(void *ud, long id, struct render_post *out)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT post_author, post_parent, post_type, post_status, post_name, post_title, post_content,"
+		" post_excerpt, post_date, post_date_gmt, post_modified, post_modified_gmt, post_password"
+		" FROM wp_posts WHERE ID = ?");
+	int rc = PD_ENOTFOUND;
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		out->id = id;
+		out->author = (long)sqlite3_column_int64(s, 0);
+		out->parent = (long)sqlite3_column_int64(s, 1);
+		out->type = col(rs, s, 2);
+		out->status = col(rs, s, 3);
+		out->name = col(rs, s, 4);
+		out->title = col(rs, s, 5);
+		out->content = col(rs, s, 6);
+		out->excerpt = col(rs, s, 7);
+		out->date = col(rs, s, 8);
+		out->date_gmt = col(rs, s, 9);
+		out->modified = col(rs, s, 10);
+		out->modified_gmt = col(rs, s, 11);
+		const char *pw = (const char *)sqlite3_column_text(s, 12);
+		out->has_password = pw && *pw;
+		rc = out->type && out->status && out->name && out->title && out->content && out->excerpt &&
+		     out->date && out->date_gmt && out->modified && out->modified_gmt ? PD_OK : PD_ENOMEM;
+	}
+	store_done(s);
+	return rc;
+}
+
+static int user(void *ud, long id, struct render_user *out)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT display_name, user_nicename, user_email,"
+		" (SELECT meta_value FROM wp_usermeta WHERE user_id = u.ID AND meta_key = 'description' ORDER BY umeta_id LIMIT 1)"
+		" FROM wp_users u WHERE ID = ?");
+	int rc = PD_ENOTFOUND;
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->id = id;
+		out->display_name = col(rs, s, 0);
+		out->nicename = col(rs, s, 1);
+		out->email = col(rs, s, 2);
+		out->description = col(rs, s, 3);
+		rc = out->display_name && out->nicename && out->email && out->description ? PD_OK : PD_ENOMEM;
+	}
+	store_done(s);
+	return rc;
+}
+
+static int post_terms(void *ud, long post_id, const char *taxonomy, struct render_term *out,
+		      size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	/* wp_get_object_terms() default order: name ASC */
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
+		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id"
+		" JOIN wp_term_relationships r ON r.term_taxonomy_id = tt.term_taxonomy_id"
+		" WHERE r.object_id = ? AND tt.taxonomy = ? ORDER BY t.name ASC, t.term_id ASC");
+	int rc = PD_OK;
+	if (!s)
+		return PD_EDB;
+	*n = 0;
+	sqlite3_bind_int64(s, 1, post_id);
+	sqlite3_bind_text(s, 2, taxonomy, -1, SQLITE_STATIC);
+	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
+		struct render_term *t = &out[(*n)++];
+		t->id = (long)sqlite3_column_int64(s, 0);
+		t->parent = (long)sqlite3_column_int64(s, 1);
+		t->count = (long)sqlite3_column_int64(s, 2);
+		t->name = col(rs, s, 3);
+		t->slug = col(rs, s, 4);
+		if (!t->name || !t->slug)
+			rc = PD_ENOMEM;
+	}
+	store_done(s);
+	return rc;
+}
+
+static int term_link(void *ud, long term_id, const char *taxonomy, struct buf *out)
+{
+	struct rs *rs = ud;
+#ifdef HAVE_PERMALINK
+	return permalink_term(rs->st, rs->site, term_id, taxonomy, out);
+#else
+	(void)rs;
+	(void)term_id;
+	(void)taxonomy;
+	(void)out;
+	return PD_ENOTFOUND;
+#endif
+}
+
+/* get_author_posts_url(): /author/nicename/ with pretty permalinks, else ?author=ID */
+static int author_link(void *ud, long user_id, struct buf *out)
+{
+	struct rs *rs = ud;
+	struct render_user u;
+	int rc = user(ud, user_id, &u);
+	if (rc)
+		return rc;
+	if (rs->site->permalink_structure && *rs->site->permalink_structure)
+		return buf_printf(out, "%s/author/%s/", rs->site->home, u.nicename);
+	return buf_printf(out, "%s/?author=%ld", rs->site->home, user_id);
+}
+
+static const char *option(void *ud, const char *name)
+{
+	struct rs *rs = ud;
+	return keep(rs, store_option_get(rs->st, name));
+}
+
+static long approved_comments(void *ud)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT COUNT(*) FROM wp_comments c JOIN wp_posts p ON p.ID = c.comment_post_ID"
+		" WHERE c.comment_approved = '1' AND p.post_status = 'publish'");
+	long n = -1;
+	if (!s)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	store_done(s);
+	return n;
+}
+
 int render_store_source(struct store *st, const struct site *site, struct render_source *src)
 {
 	struct rs *rs = calloc(1, sizeof *rs);
@@ -131,6 +267,13 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->attachment_children = attachment_children;
 	src->permalink = permalink;
 	src->post_meta = post_meta;
+	src->post = post;
+	src->user = user;
+	src->post_terms = post_terms;
+	src->term_link = term_link;
+	src->author_link = author_link;
+	src->option = option;
+	src->approved_comments = approved_comments;
 	return PD_OK;
 }
 

@@ -25,6 +25,28 @@ struct render_attachment {
 	const char *content;     /* post_content (description), raw */
 };
 
+/* A post as the post-* blocks read it (borrowed strings, raw columns). */
+struct render_post {
+	long id, author, parent;
+	const char *type, *status, *name;
+	const char *title, *content, *excerpt;   /* raw */
+	const char *date, *date_gmt;             /* MySQL "YYYY-MM-DD HH:MM:SS", local and UTC */
+	const char *modified, *modified_gmt;
+	int has_password;                        /* post_password is not empty */
+};
+
+/* A user as the author blocks read it (borrowed strings). */
+struct render_user {
+	long id;
+	const char *display_name, *nicename, *email, *description;
+};
+
+/* A term (borrowed strings). */
+struct render_term {
+	long id, parent, count;
+	const char *name, *slug;
+};
+
 /* How the pipeline reads site data. Any callback may be NULL (treated as "not found"). */
 struct render_source {
 	void *ud;
@@ -43,8 +65,22 @@ struct render_source {
 	 * valid until the render call returns) or NULL when absent. Used for
 	 * `footnotes` (core/footnotes). */
 	const char *(*post_meta)(void *ud, long post_id, const char *key);
+	/* get_post( id ): PD_OK and *out filled, or PD_ENOTFOUND. */
+	int (*post)(void *ud, long id, struct render_post *out);
+	/* get_userdata( id ): PD_OK or PD_ENOTFOUND. */
+	int (*user)(void *ud, long id, struct render_user *out);
+	/* get_the_terms( post_id, taxonomy ) in WordPress's order (name ASC):
+	 * up to max terms, *n = how many. PD_OK (also when none). */
+	int (*post_terms)(void *ud, long post_id, const char *taxonomy, struct render_term *out,
+			  size_t max, size_t *n);
+	/* get_term_link() / get_author_posts_url(), appended to out. */
+	int (*term_link)(void *ud, long term_id, const char *taxonomy, struct buf *out);
+	int (*author_link)(void *ud, long user_id, struct buf *out);
+	/* get_option( name ): raw value (borrowed) or NULL. */
+	const char *(*option)(void *ud, const char *name);
+	/* The number of approved comments on published posts (latest-comments); -1 unknown. */
+	long (*approved_comments)(void *ud);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
-	void *reserved[5];
 };
 
 /* Indices into render_ctx.counters: WordPress's per-request statics. */
@@ -73,6 +109,11 @@ struct render_ctx {
 	 * _restore_wpautop_hook then re-adds wpautop after shortcode_unautop for
 	 * the rest of the request (the "wpautop re-ordering quirk"). Start at 0. */
 	int autop_reordered;
+	/* $_SERVER['REQUEST_URI'] of the REST request ("/wp-json/wp/v2/posts/1"),
+	 * and "scheme://host" it came to (login links); NULL: home_url / "" */
+	const char *request_uri;
+	const char *request_host_url;
+	long user_id;             /* the authenticated user, 0 when anonymous */
 };
 
 /* apply_filters('the_content', raw): blocks, texturize, autop, shortcodes, content tags ... */

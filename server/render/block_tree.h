@@ -60,6 +60,26 @@ int block_support_elements_class(const struct block_render *r, const struct bloc
  * data, or "" (advances the unique-id counter only when it adds one). */
 int block_support_style_variation_class(struct block_render *r, const struct block *b, char cls[96]);
 
+/* A render callback: in is the block's rendered inner content, out receives
+ * the block's HTML (WordPress's $block_content). */
+typedef int (*block_cb)(struct block_render *, struct block *, struct buf *, struct buf *);
+struct block_callback {
+	const char *name;
+	block_cb cb;
+};
+
+/* The callbacks of blocks_dynamic.c for name, or NULL. */
+block_cb blocks_dynamic_callback(const char *name);
+
+/* Mirrors get_block_wrapper_attributes( extra ) for b, whose block.json
+ * "supports" is supports_json: appends ' style="…" class="…"' without the
+ * leading space (nothing when both are empty). */
+int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
+			const char *extra_style, struct buf *out);
+
+/* PHP date( fmt ) of the local MySQL datetime, offset seconds east of UTC. */
+int php_date(const char *fmt, const char *local, long offset, struct buf *out);
+
 /* wp_json_encode() with PHP's default flags (escaped slashes and unicode). */
 int php_json_encode(const json_t *v, struct buf *out);
 

@@ -204,8 +204,6 @@ static int render_empty(struct block_render *r, struct block *b, struct buf *in,
 	return PD_OK;
 }
 
-typedef int (*block_cb)(struct block_render *, struct block *, struct buf *, struct buf *);
-
 static const struct {
 	const char *name;
 	block_cb cb;
@@ -249,6 +247,9 @@ static const struct {
 
 static block_cb find_callback(const char *name)
 {
+	block_cb d = blocks_dynamic_callback(name);
+	if (d)
+		return d;
 	for (size_t i = 0; name && i < sizeof CALLBACKS / sizeof *CALLBACKS; i++)
 		if (!strcmp(CALLBACKS[i].name, name))
 			return CALLBACKS[i].cb;
@@ -296,6 +297,17 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		return rc;
 	if (b->name && !strcmp(b->name, "core/gallery") && (rc = gallery_data_ids(b)))
 		return rc;
+	/* wp_render_elements_support_styles() appends the class to className,
+	 * where get_block_wrapper_attributes() of dynamic blocks picks it up */
+	if (elements[0] && blocks_dynamic_callback(b->name)) {
+		const char *cn = json_string_value(json_object_get(b->attrs, "className"));
+		struct buf v = BUF_INIT;
+		if (cn)
+			buf_printf(&v, "%s ", cn);
+		buf_puts(&v, elements);
+		rc = json_object_set_new(b->attrs, "className", json_string(buf_str(&v))) ? PD_ENOMEM : PD_OK;
+		buf_free(&v);
+	}
 	for (size_t i = 0; i < b->ncontent && !rc; i++) {
 		const struct block_chunk *c = &b->content[i];
 		if (!c->is_block)

@@ -1,0 +1,653 @@
+/* blocks_dynamic.c - the render callbacks of the dynamic core blocks that
+ * read the current post or the site (post-title, post-date, post-excerpt,
+ * post-author-name, post-terms, read-more, loginout, site-title,
+ * site-tagline, latest-comments), as WordPress 6.9.4 renders them in a REST
+ * request: the global post is the post being rendered (context postId),
+ * the visitor is anonymous unless ctx->user_id says otherwise. Site data
+ * comes through ctx->src; a missing callback renders what WordPress renders
+ * when the data is absent. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pressd/err.h"
+#include "pressd/format.h"
+#include "pressd/render.h"
+#include "pressd/wpdate.h"
+#include "block_tree.h"
+
+/* block.json "supports" (6.9.4) of the blocks rendered here, as far as
+ * get_block_wrapper_attributes() reads them. */
+#define SUP_TEXT_BLOCK \
+	"{\"color\":{\"gradients\":true,\"link\":true},\"spacing\":{\"margin\":true,\"padding\":true}," \
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true," \
+	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true," \
+	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true}," \
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}"
+static const char SUP_POST_DATE[] = SUP_TEXT_BLOCK "}";
+static const char SUP_POST_TITLE[] = SUP_TEXT_BLOCK ",\"align\":[\"wide\",\"full\"]}";
+static const char SUP_READ_MORE[] =
+	"{\"color\":{\"gradients\":true,\"text\":true},\"typography\":{\"fontSize\":true,\"lineHeight\":true,"
+	"\"__experimentalFontFamily\":true,\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,"
+	"\"__experimentalTextTransform\":true,\"__experimentalLetterSpacing\":true,\"__experimentalTextDecoration\":true},"
+	"\"spacing\":{\"margin\":[\"top\",\"bottom\"],\"padding\":true},"
+	"\"__experimentalBorder\":{\"color\":true,\"radius\":true,\"width\":true}}";
+static const char SUP_LOGINOUT[] =
+	"{\"className\":true,\"color\":{\"background\":true,\"text\":false,\"gradients\":true,\"link\":true},"
+	"\"spacing\":{\"margin\":true,\"padding\":true},\"typography\":{\"fontSize\":true,\"lineHeight\":true,"
+	"\"__experimentalFontFamily\":true,\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,"
+	"\"__experimentalTextTransform\":true,\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true},"
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
+#define SUP_SITE_TEXT \
+	"\"spacing\":{\"padding\":true,\"margin\":true},\"typography\":{\"fontSize\":true,\"lineHeight\":true," \
+	"\"__experimentalFontFamily\":true,\"__experimentalTextTransform\":true,\"__experimentalTextDecoration\":true," \
+	"\"__experimentalFontStyle\":true,\"__experimentalFontWeight\":true,\"__experimentalLetterSpacing\":true," \
+	"\"__experimentalWritingMode\":true},\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}"
+static const char SUP_SITE_TITLE[] = "{\"align\":[\"wide\",\"full\"],\"color\":{\"gradients\":true,\"link\":true}," SUP_SITE_TEXT;
+static const char SUP_SITE_TAGLINE[] = "{\"align\":[\"wide\",\"full\"],\"color\":{\"gradients\":true}," SUP_SITE_TEXT;
+static const char SUP_LATEST_COMMENTS[] =
+	"{\"align\":true,\"color\":{\"gradients\":true,\"link\":true},\"spacing\":{\"margin\":true,\"padding\":true},"
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
+	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
+	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true}}";
+
+static const json_t *attr(const struct block *b, const char *k) { return json_object_get(b->attrs, k); }
+
+static const char *attr_s(const struct block *b, const char *k, const char *dflt)
+{
+	const json_t *v = attr(b, k);
+	return json_is_string(v) ? json_string_value(v) : dflt;
+}
+
+/* PHP truthiness of an attribute; dflt when absent. */
+static int attr_b(const struct block *b, const char *k, int dflt)
+{
+	const json_t *v = attr(b, k);
+	if (!v)
+		return dflt;
+	if (json_is_string(v))
+		return json_string_length(v) && strcmp(json_string_value(v), "0");
+	if (json_is_integer(v))
+		return json_integer_value(v) != 0;
+	return json_is_true(v);
+}
+
+static int has_link_color(const struct block *b)
+{
+	const json_t *v = json_object_get(attr(b, "style"), "elements");
+	v = json_object_get(json_object_get(v, "link"), "color");
+	return json_object_get(v, "text") != NULL;
+}
+
+/* "has-text-align-X" and "has-link-color" as most post-* blocks add them. */
+static void align_link_classes(const struct block *b, const char *first, struct buf *cls)
+{
+	if (first)
+		buf_puts(cls, first);
+	const char *ta = attr_s(b, "textAlign", NULL);
+	if (ta)
+		buf_printf(cls, "%shas-text-align-%s", cls->len ? " " : "", ta);
+	if (has_link_color(b))
+		buf_printf(cls, "%shas-link-color", cls->len ? " " : "");
+}
+
+static int wrapper(const struct block *b, const char *sup, const char *cls, struct buf *out)
+{
+	return block_wrapper_attrs(b, sup, cls, NULL, out);
+}
+
+/* ---- PHP date() for wp_date() with the site's offset ---- */
+
+static const char *const DAYS[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
+static const char *const MONTHS[] = { "January", "February", "March", "April", "May", "June", "July",
+				      "August", "September", "October", "November", "December" };
+
+/* Formats the local MySQL datetime `local` (offset seconds east of UTC) with
+ * PHP's date() format characters. */
+int php_date(const char *fmt, const char *local, long offset, struct buf *out)
+{
+	struct tm tm = { 0 };
+	if (!local || sscanf(local, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			     &tm.tm_min, &tm.tm_sec) != 6)
+		return PD_EINVAL;
+	int year = tm.tm_year;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm); /* normalizes wday/yday */
+	gmtime_r(&t, &tm);
+	long off_h = labs(offset) / 3600, off_m = labs(offset) % 3600 / 60;
+	char sign = offset < 0 ? '-' : '+';
+	int rc = PD_OK;
+	for (const char *f = fmt; *f && !rc; f++) {
+		int h12 = tm.tm_hour % 12 ? tm.tm_hour % 12 : 12;
+		switch (*f) {
+		case 'd': rc = buf_printf(out, "%02d", tm.tm_mday); break;
+		case 'D': rc = buf_printf(out, "%.3s", DAYS[tm.tm_wday]); break;
+		case 'j': rc = buf_printf(out, "%d", tm.tm_mday); break;
+		case 'l': rc = buf_puts(out, DAYS[tm.tm_wday]); break;
+		case 'N': rc = buf_printf(out, "%d", tm.tm_wday ? tm.tm_wday : 7); break;
+		case 'S': {
+			int d = tm.tm_mday;
+			rc = buf_puts(out, d % 10 == 1 && d != 11 ? "st" : d % 10 == 2 && d != 12 ? "nd" :
+					   d % 10 == 3 && d != 13 ? "rd" : "th");
+			break;
+		}
+		case 'w': rc = buf_printf(out, "%d", tm.tm_wday); break;
+		case 'z': rc = buf_printf(out, "%d", tm.tm_yday); break;
+		case 'F': rc = buf_puts(out, MONTHS[tm.tm_mon]); break;
+		case 'M': rc = buf_printf(out, "%.3s", MONTHS[tm.tm_mon]); break;
+		case 'm': rc = buf_printf(out, "%02d", tm.tm_mon + 1); break;
+		case 'n': rc = buf_printf(out, "%d", tm.tm_mon + 1); break;
+		case 'Y': rc = buf_printf(out, "%d", year); break;
+		case 'y': rc = buf_printf(out, "%02d", year % 100); break;
+		case 'a': rc = buf_puts(out, tm.tm_hour < 12 ? "am" : "pm"); break;
+		case 'A': rc = buf_puts(out, tm.tm_hour < 12 ? "AM" : "PM"); break;
+		case 'g': rc = buf_printf(out, "%d", h12); break;
+		case 'h': rc = buf_printf(out, "%02d", h12); break;
+		case 'G': rc = buf_printf(out, "%d", tm.tm_hour); break;
+		case 'H': rc = buf_printf(out, "%02d", tm.tm_hour); break;
+		case 'i': rc = buf_printf(out, "%02d", tm.tm_min); break;
+		case 's': rc = buf_printf(out, "%02d", tm.tm_sec); break;
+		case 'U': rc = buf_printf(out, "%lld", (long long)(t - offset)); break;
+		case 'P': rc = buf_printf(out, "%c%02ld:%02ld", sign, off_h, off_m); break;
+		case 'O': rc = buf_printf(out, "%c%02ld%02ld", sign, off_h, off_m); break;
+		case 'c':
+			rc = buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", year, tm.tm_mon + 1,
+					tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off_h, off_m);
+			break;
+		case '\\':
+			if (f[1])
+				f++;
+			/* fall through */
+		default: rc = buf_putc(out, *f);
+		}
+	}
+	return rc;
+}
+
+/* The site's offset for a post's local date. */
+static long post_offset(const struct render_post *p)
+{
+	time_t t;
+	if (wpdate_parse_mysql_gmt(p->date_gmt, &t) == PD_OK)
+		return wpdate_offset_at(t);
+	if (wpdate_parse_mysql_gmt(p->date, &t) == PD_OK)
+		return wpdate_offset_at(t);
+	return 0;
+}
+
+static int current_post(struct block_render *r, struct render_post *p)
+{
+	const struct render_source *s = r->ctx->src;
+	if (!r->ctx->post_id || !s || !s->post)
+		return PD_ENOTFOUND;
+	return s->post(s->ud, r->ctx->post_id, p);
+}
+
+static int permalink(struct block_render *r, long id, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	if (!s || !s->permalink)
+		return PD_ENOTFOUND;
+	return s->permalink(s->ud, id, out);
+}
+
+static const char *option(struct block_render *r, const char *name, const char *dflt)
+{
+	const struct render_source *s = r->ctx->src;
+	const char *v = s && s->option ? s->option(s->ud, name) : NULL;
+	return v ? v : dflt;
+}
+
+/* render_block_core_post_title() */
+static int post_title(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	struct buf title = BUF_INIT, cls = BUF_INIT, w = BUF_INIT;
+	(void)in;
+	if (current_post(r, &p))
+		return PD_OK;
+	int rc = render_title(r->ctx, p.title, p.has_password, &title);
+	if (rc || !title.len)
+		goto out;
+	const json_t *lv = attr(b, "level");
+	char tag[8] = "h2";
+	if (json_is_integer(lv))
+		snprintf(tag, sizeof tag, json_integer_value(lv) == 0 ? "p" : "h%lld",
+			 (long long)json_integer_value(lv));
+	align_link_classes(b, NULL, &cls);
+	if ((rc = wrapper(b, SUP_POST_TITLE, buf_str(&cls), &w)))
+		goto out;
+	rc = buf_printf(out, "<%s %s>", tag, buf_str(&w));
+	if (attr_b(b, "isLink", 0)) {
+		struct buf link = BUF_INIT;
+		const char *rel = attr_s(b, "rel", "");
+		permalink(r, p.id, &link);
+		buf_puts(out, "<a href=\"");
+		format_esc_url(buf_str(&link), out);
+		buf_puts(out, "\" target=\"");
+		format_esc_attr(attr_s(b, "linkTarget", "_self"), out);
+		buf_puts(out, "\" ");
+		if (*rel) {
+			buf_puts(out, "rel=\"");
+			format_esc_attr(rel, out);
+			buf_putc(out, '"');
+		}
+		buf_putc(out, '>');
+		buf_free(&link);
+		buf_append(out, title.data, title.len);
+		rc = buf_puts(out, "</a>");
+	} else {
+		rc = buf_append(out, title.data, title.len);
+	}
+	if (!rc)
+		rc = buf_printf(out, "</%s>", tag);
+out:
+	buf_free(&title);
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_post_date() with the core/post-data binding */
+static int post_date(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	struct buf dt = BUF_INIT, fd = BUF_INIT, cls = BUF_INIT, w = BUF_INIT;
+	int rc = PD_OK, modified = 0;
+	(void)in;
+	const char *datetime = attr_s(b, "datetime", NULL);
+	if (!datetime) {
+		if (current_post(r, &p) || (p.has_password))
+			return PD_OK;
+		modified = !strcmp(attr_s(b, "displayType", ""), "modified");
+		long off = post_offset(&p);
+		if (modified) {
+			/* only when modified is later than the date */
+			if (strcmp(p.modified, p.date) > 0)
+				rc = php_date("c", p.modified, off, &dt);
+		} else {
+			rc = php_date("c", p.date, off, &dt);
+		}
+		datetime = buf_str(&dt);
+	}
+	if (modified)
+		buf_puts(&cls, "wp-block-post-date__modified-date");
+	if (rc || !*datetime)
+		goto out;
+	/* wp_date( format, strtotime( datetime ) ): the local date part of "c" */
+	char local[WPDATE_LEN];
+	long off = 0;
+	int oh = 0, om = 0;
+	char sign = '+';
+	if (strlen(datetime) >= 19) {
+		snprintf(local, sizeof local, "%.10s %.8s", datetime, datetime + 11);
+		if (sscanf(datetime + 19, "%c%d:%d", &sign, &oh, &om) == 3)
+			off = (sign == '-' ? -1 : 1) * (oh * 3600L + om * 60L);
+	} else {
+		goto out;
+	}
+	const char *format = attr_s(b, "format", "");
+	if (!*format)
+		format = option(r, "date_format", "F j, Y");
+	if ((rc = php_date(format, local, off, &fd)))
+		goto out;
+	align_link_classes(b, cls.len ? buf_str(&cls) : NULL, &cls);
+	{
+		/* align_link_classes appended after the modified class */
+		struct buf c2 = BUF_INIT;
+		if (modified)
+			buf_puts(&c2, "wp-block-post-date__modified-date");
+		const char *ta = attr_s(b, "textAlign", NULL);
+		if (ta)
+			buf_printf(&c2, "%shas-text-align-%s", c2.len ? " " : "", ta);
+		if (has_link_color(b))
+			buf_printf(&c2, "%shas-link-color", c2.len ? " " : "");
+		buf_free(&cls);
+		cls = c2;
+	}
+	if ((rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w)))
+		goto out;
+	buf_printf(out, "<div %s><time datetime=\"%s\">", buf_str(&w), datetime);
+	if (attr_b(b, "isLink", 0) && r->ctx->post_id) {
+		struct buf link = BUF_INIT;
+		permalink(r, r->ctx->post_id, &link);
+		buf_printf(out, "<a href=\"%s\">%s</a>", buf_str(&link), buf_str(&fd));
+		buf_free(&link);
+	} else {
+		buf_append(out, fd.data, fd.len);
+	}
+	rc = buf_puts(out, "</time></div>");
+out:
+	buf_free(&dt);
+	buf_free(&fd);
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_post_excerpt(): get_the_excerpt() of the post
+ * (the explicit excerpt; a generated one is not rendered here) */
+static int post_excerpt(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	struct buf more = BUF_INIT, ex = BUF_INIT, cls = BUF_INIT, w = BUF_INIT;
+	int rc = PD_OK;
+	(void)in;
+	if (current_post(r, &p))
+		return PD_OK;
+	const char *mt = attr_s(b, "moreText", "");
+	if (*mt) {
+		struct buf link = BUF_INIT;
+		permalink(r, p.id, &link);
+		buf_puts(&more, "<a class=\"wp-block-post-excerpt__more-link\" href=\"");
+		format_esc_url(buf_str(&link), &more);
+		buf_printf(&more, "\">%s</a>", mt);
+		buf_free(&link);
+	}
+	long len = 55;
+	const json_t *el = attr(b, "excerptLength");
+	if (json_is_integer(el))
+		len = (long)json_integer_value(el);
+	if (!p.has_password && p.excerpt && *p.excerpt)
+		rc = format_trim_words(p.excerpt, (int)len, "&hellip;", &ex);
+	if (rc)
+		goto out;
+	align_link_classes(b, NULL, &cls);
+	if ((rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w)))
+		goto out;
+	buf_printf(out, "<div %s><p class=\"wp-block-post-excerpt__excerpt\">%s", buf_str(&w), buf_str(&ex));
+	if (attr_b(b, "showMoreOnNewLine", 1) && more.len)
+		buf_printf(out, "</p><p class=\"wp-block-post-excerpt__more-text\">%s</p>", buf_str(&more));
+	else
+		buf_printf(out, " %s</p>", buf_str(&more));
+	rc = buf_puts(out, "</div>");
+out:
+	buf_free(&more);
+	buf_free(&ex);
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_post_author_name() */
+static int post_author_name(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	struct render_user u;
+	const struct render_source *s = r->ctx->src;
+	struct buf cls = BUF_INIT, w = BUF_INIT;
+	(void)in;
+	if (current_post(r, &p) || !p.author || !s->user || s->user(s->ud, p.author, &u))
+		return PD_OK;
+	if (strcmp(p.type, "post") && strcmp(p.type, "page"))
+		return PD_OK;
+	align_link_classes(b, NULL, &cls);
+	int rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w);
+	if (!rc) {
+		buf_printf(out, "<div %s>", buf_str(&w));
+		if (attr_b(b, "isLink", 0)) {
+			struct buf link = BUF_INIT;
+			if (s->author_link)
+				s->author_link(s->ud, u.id, &link);
+			buf_printf(out, "<a href=\"%s\" target=\"", buf_str(&link));
+			format_esc_attr(attr_s(b, "linkTarget", "_self"), out);
+			buf_printf(out, "\" class=\"wp-block-post-author-name__link\">%s</a>", u.display_name);
+			buf_free(&link);
+		} else {
+			buf_puts(out, u.display_name);
+		}
+		rc = buf_puts(out, "</div>");
+	}
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_post_terms() with get_the_term_list() */
+static int post_terms(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	const char *tax = attr_s(b, "term", NULL);
+	struct render_term terms[64];
+	size_t n = 0;
+	(void)in;
+	if (!tax || !r->ctx->post_id || !s || !s->post_terms)
+		return PD_OK;
+	if (strcmp(tax, "category") && strcmp(tax, "post_tag"))
+		return PD_OK; /* post_format and others: not viewable here */
+	if (s->post_terms(s->ud, r->ctx->post_id, tax, terms, 64, &n) || !n)
+		return PD_OK;
+	struct buf cls = BUF_INIT, w = BUF_INIT;
+	buf_printf(&cls, "taxonomy-%s", tax);
+	align_link_classes(b, NULL, &cls);
+	int rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w);
+	const char *sep = attr_s(b, "separator", ", ");
+	if (!*sep)
+		sep = " ";
+	const char *prefix = attr_s(b, "prefix", ""), *suffix = attr_s(b, "suffix", "");
+	buf_printf(out, "<div %s>", buf_str(&w));
+	if (*prefix)
+		buf_printf(out, "<span class=\"wp-block-post-terms__prefix\">%s</span>", prefix);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct buf link = BUF_INIT;
+		if (i) {
+			buf_puts(out, "<span class=\"wp-block-post-terms__separator\">");
+			format_esc_html(sep, out);
+			buf_puts(out, "</span>");
+		}
+		if (s->term_link)
+			s->term_link(s->ud, terms[i].id, tax, &link);
+		buf_puts(out, "<a href=\"");
+		format_esc_url(buf_str(&link), out);
+		rc = buf_printf(out, "\" rel=\"tag\">%s</a>", terms[i].name);
+		buf_free(&link);
+	}
+	if (*suffix)
+		buf_printf(out, "<span class=\"wp-block-post-terms__suffix\">%s</span>", suffix);
+	buf_puts(out, "</div>");
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_read_more() */
+static int read_more(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	struct buf title = BUF_INIT, cls = BUF_INIT, w = BUF_INIT, link = BUF_INIT;
+	(void)in;
+	if (current_post(r, &p))
+		return PD_OK;
+	int rc = render_title(r->ctx, p.title, p.has_password, &title);
+	if (!rc && !title.len)
+		rc = buf_printf(&title, "untitled post %ld", p.id);
+	const char *jc = attr_s(b, "justifyContent", "");
+	if (*jc)
+		buf_printf(&cls, "is-justified-%s", jc);
+	if (!rc)
+		rc = wrapper(b, SUP_READ_MORE, buf_str(&cls), &w);
+	permalink(r, p.id, &link);
+	const char *text = attr_s(b, "content", "");
+	if (!rc) {
+		buf_printf(out, "<a %s href=\"%s\" target=\"", buf_str(&w), buf_str(&link));
+		format_esc_attr(attr_s(b, "linkTarget", "_self"), out);
+		rc = buf_printf(out, "\">%s<span class=\"screen-reader-text\">: %s</span></a>",
+				*text ? text : "Read more", buf_str(&title));
+	}
+	buf_free(&title);
+	buf_free(&cls);
+	buf_free(&w);
+	buf_free(&link);
+	return rc;
+}
+
+/* urlencode() */
+static void urlencode(const char *s, struct buf *out)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+		    c == '_' || c == '.')
+			buf_putc(out, (char)c);
+		else if (c == ' ')
+			buf_putc(out, '+');
+		else
+			buf_printf(out, "%%%02X", c);
+	}
+}
+
+/* render_block_core_loginout() for an anonymous visitor */
+static int loginout(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_ctx *c = r->ctx;
+	struct buf cur = BUF_INIT, w = BUF_INIT, login = BUF_INIT;
+	int rc;
+	(void)in;
+	buf_printf(&cur, "%s%s", c->request_host_url ? c->request_host_url : c->home_url,
+		   c->request_uri ? c->request_uri : "");
+	buf_printf(&login, "%s/wp-login.php", c->site_url);
+	int form = !c->user_id && attr_b(b, "displayLoginAsForm", 0);
+	const char *cls = c->user_id ? "logged-in" : form ? "logged-out has-login-form" : "logged-out";
+	rc = wrapper(b, SUP_LOGINOUT, cls, &w);
+	buf_printf(out, "<div %s>", buf_str(&w));
+	if (form) {
+		buf_puts(out, "<form name=\"loginform\" id=\"loginform\" action=\"");
+		format_esc_url(buf_str(&login), out);
+		buf_puts(out, "\" method=\"post\">"
+			 "<p class=\"login-username\">\n\t\t\t\t<label for=\"user_login\">Username or Email Address</label>\n"
+			 "\t\t\t\t<input type=\"text\" name=\"log\" id=\"user_login\" autocomplete=\"username\" class=\"input\" value=\"\" size=\"20\" />\n"
+			 "\t\t\t</p><p class=\"login-password\">\n\t\t\t\t<label for=\"user_pass\">Password</label>\n"
+			 "\t\t\t\t<input type=\"password\" name=\"pwd\" id=\"user_pass\" autocomplete=\"current-password\" spellcheck=\"false\" class=\"input\" value=\"\" size=\"20\" />\n"
+			 "\t\t\t</p><p class=\"login-remember\"><label><input name=\"rememberme\" type=\"checkbox\" id=\"rememberme\" value=\"forever\" /> Remember Me</label></p>"
+			 "<p class=\"login-submit\">\n\t\t\t\t<input type=\"submit\" name=\"wp-submit\" id=\"wp-submit\" class=\"button button-primary\" value=\"Log In\" />\n"
+			 "\t\t\t\t<input type=\"hidden\" name=\"redirect_to\" value=\"");
+		format_esc_url(buf_str(&cur), out);
+		buf_puts(out, "\" />\n\t\t\t</p></form>");
+	} else {
+		struct buf url = BUF_INIT;
+		buf_puts(&url, buf_str(&login));
+		if (attr_b(b, "redirectToCurrent", 1)) {
+			buf_puts(&url, "?redirect_to=");
+			urlencode(buf_str(&cur), &url);
+		}
+		buf_puts(out, "<a href=\"");
+		format_esc_url(buf_str(&url), out);
+		buf_puts(out, "\">Log in</a>");
+		buf_free(&url);
+	}
+	rc = buf_puts(out, "</div>");
+	buf_free(&cur);
+	buf_free(&w);
+	buf_free(&login);
+	return rc;
+}
+
+/* render_block_core_site_tagline() */
+static int site_tagline(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const char *t = option(r, "blogdescription", "");
+	struct buf cls = BUF_INIT, w = BUF_INIT, v = BUF_INIT;
+	(void)in;
+	if (!*t)
+		return PD_OK;
+	format_esc_html(t, &v); /* get_bloginfo('description') is esc_html'd for display */
+	const char *ta = attr_s(b, "textAlign", "");
+	if (*ta)
+		buf_printf(&cls, "has-text-align-%s", ta);
+	int rc = wrapper(b, SUP_SITE_TAGLINE, buf_str(&cls), &w);
+	const json_t *lv = attr(b, "level");
+	char tag[8] = "p";
+	if (json_is_integer(lv) && json_integer_value(lv))
+		snprintf(tag, sizeof tag, "h%lld", (long long)json_integer_value(lv));
+	if (!rc)
+		rc = buf_printf(out, "<%s %s>%s</%s>", tag, buf_str(&w), buf_str(&v), tag);
+	buf_free(&cls);
+	buf_free(&w);
+	buf_free(&v);
+	return rc;
+}
+
+/* render_block_core_site_title() */
+static int site_title(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const char *t = option(r, "blogname", "");
+	struct buf cls = BUF_INIT, w = BUF_INIT, v = BUF_INIT, title = BUF_INIT;
+	(void)in;
+	format_esc_html(t, &title); /* get_bloginfo('name') */
+	if (!title.len)
+		return PD_OK;
+	const json_t *lv = attr(b, "level");
+	char tag[8] = "h1";
+	if (json_is_integer(lv))
+		snprintf(tag, sizeof tag, json_integer_value(lv) == 0 ? "p" : "h%lld",
+			 (long long)json_integer_value(lv));
+	if (attr_b(b, "isLink", 1)) {
+		/* is_home() is false in a REST request: no aria-current */
+		buf_printf(&v, "<a href=\"%s\" target=\"", r->ctx->home_url);
+		format_esc_attr(attr_s(b, "linkTarget", "_self"), &v);
+		buf_printf(&v, "\" rel=\"home\">%s</a>", buf_str(&title));
+	} else {
+		buf_append(&v, title.data, title.len);
+	}
+	const char *ta = attr_s(b, "textAlign", "");
+	if (*ta)
+		buf_printf(&cls, "has-text-align-%s", ta);
+	if (has_link_color(b))
+		buf_printf(&cls, "%shas-link-color", cls.len ? " " : "");
+	int rc = wrapper(b, SUP_SITE_TITLE, buf_str(&cls), &w);
+	if (!rc)
+		rc = buf_printf(out, "<%s %s>%s</%s>", tag, buf_str(&w), buf_str(&v), tag);
+	buf_free(&cls);
+	buf_free(&w);
+	buf_free(&v);
+	buf_free(&title);
+	return rc;
+}
+
+/* render_block_core_latest_comments() when there are no comments to show */
+static int latest_comments(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	(void)in;
+	long n = s && s->approved_comments ? s->approved_comments(s->ud) : 0;
+	if (n != 0)
+		return PD_OK; /* comments present: not rendered yet */
+	struct buf cls = BUF_INIT, w = BUF_INIT;
+	if (attr_b(b, "displayAvatar", 1))
+		buf_puts(&cls, "has-avatars");
+	if (attr_b(b, "displayDate", 1))
+		buf_printf(&cls, "%shas-dates", cls.len ? " " : "");
+	if (attr_b(b, "displayExcerpt", 1))
+		buf_printf(&cls, "%shas-excerpts", cls.len ? " " : "");
+	buf_printf(&cls, "%sno-comments", cls.len ? " " : "");
+	int rc = wrapper(b, SUP_LATEST_COMMENTS, buf_str(&cls), &w);
+	if (!rc)
+		rc = buf_printf(out, "<div %s>No comments to show.</div>", buf_str(&w));
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+static const struct block_callback DYNAMIC[] = {
+	{ "core/post-title", post_title },
+	{ "core/post-date", post_date },
+	{ "core/post-excerpt", post_excerpt },
+	{ "core/post-author-name", post_author_name },
+	{ "core/post-terms", post_terms },
+	{ "core/read-more", read_more },
+	{ "core/loginout", loginout },
+	{ "core/site-tagline", site_tagline },
+	{ "core/site-title", site_title },
+	{ "core/latest-comments", latest_comments },
+	{ NULL, NULL },
+};
+
+block_cb blocks_dynamic_callback(const char *name)
+{
+	for (size_t i = 0; name && DYNAMIC[i].name; i++)
+		if (!strcmp(DYNAMIC[i].name, name))
+			return DYNAMIC[i].cb;
+	return NULL;
+}
