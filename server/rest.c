@@ -21,6 +21,31 @@
 
 static json_t *docs;               /* schema/routes.json, read-only after routes_init */
 static pcre2_code **patterns;      /* one per rest_routes[] entry */
+static json_t *(*marked)[4];       /* per route and endpoint: args with callback markers */
+
+static const char *method_name(int m);
+
+/* The validator's view of an endpoint's args: the published args plus the
+ * callbacks WP_REST_Controller and the endpoint's policy register. */
+static json_t *marked_args(const struct rest_route *r, const struct rest_endpoint *ep)
+{
+	static const int order[] = { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE };
+	int method = 0;
+	for (size_t k = 0; k < sizeof order / sizeof order[0] && !method; k++)
+		if (ep->methods & order[k])
+			method = order[k];
+	const json_t *args = routes_args(r->pattern, method_name(method));
+	if (!args)
+		return NULL;
+	json_t *copy = json_deep_copy(args);
+	if (method & M_EDITABLE)
+		validate_args_mark_item_schema(copy);
+	else
+		validate_args_mark_controller(copy);
+	if (ep->args_policy && ep->args_policy->mark)
+		ep->args_policy->mark(copy, method);
+	return copy;
+}
 
 int routes_init(void)
 {
@@ -47,6 +72,12 @@ int routes_init(void)
 		}
 		pcre2_jit_compile(patterns[i], PCRE2_JIT_COMPLETE);
 	}
+	marked = calloc((size_t)rest_nroutes, sizeof *marked);
+	if (!marked)
+		return PD_ENOMEM;
+	for (int i = 0; i < rest_nroutes; i++)
+		for (int j = 0; j < 4 && rest_routes[i].endpoints[j].methods; j++)
+			marked[i][j] = marked_args(&rest_routes[i], &rest_routes[i].endpoints[j]);
 	return PD_OK;
 }
 
@@ -293,6 +324,24 @@ static void options_response(struct request *req, int ri, struct response *res)
 	res->body = body;
 }
 
+/* Trampolines from validate.h's hooks to the endpoint's policy (ctx = request). */
+static json_t *hook_validate(void *ctx, const char *name, const json_t *arg, const json_t *value)
+{
+	struct request *req = ctx;
+	const struct rest_args_policy *p = req->endpoint->args_policy;
+	return p && p->validate ? p->validate(req, name, arg, value) : NULL;
+}
+
+static int hook_sanitize(void *ctx, const char *name, const json_t *arg, const json_t *value, json_t **out)
+{
+	struct request *req = ctx;
+	const struct rest_args_policy *p = req->endpoint->args_policy;
+	if (p && p->sanitize)
+		return p->sanitize(req, name, arg, value, out);
+	*out = json_incref((json_t *)value);
+	return 0;
+}
+
 static int method_allowed(const struct rest_endpoint *ep, int method)
 {
 	if (method == M_HEAD)
@@ -318,9 +367,11 @@ void rest_dispatch(struct request *req, struct response *res)
 		return;
 	}
 	const struct rest_endpoint *ep = NULL;
+	int epi = 0;
 	for (int i = 0; i < 4 && r->endpoints[i].methods; i++) {
 		if (method_allowed(&r->endpoints[i], req->method)) {
 			ep = &r->endpoints[i];
+			epi = i;
 			break;
 		}
 	}
@@ -337,10 +388,12 @@ void rest_dispatch(struct request *req, struct response *res)
 		return;
 	}
 	json_t *raw = merged_params(req), *err = NULL;
-	const json_t *args = routes_args(r->pattern, method_name(req->method == M_HEAD ? M_GET : req->method));
+	const json_t *args = marked[ri][epi];
+	struct validate_hooks hooks = { hook_validate, hook_sanitize, req };
+	req->endpoint = ep;
 	json_decref(req->params);
 	req->params = NULL;
-	if (args && validate_params(args, raw, &req->params, &err)) {
+	if (args && validate_params_ex(args, raw, ep->args_policy ? &hooks : NULL, &req->params, &err)) {
 		/* WordPress still sends Allow with a validation error (rest_send_allow_header). */
 		req->params = raw;
 		set_allow(req, r, res);

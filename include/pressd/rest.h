@@ -15,6 +15,7 @@
 
 struct site;
 struct user;
+struct rest_endpoint;
 
 enum rest_method {
 	M_GET = 1, M_POST = 2, M_PUT = 4, M_PATCH = 8, M_DELETE = 16, M_OPTIONS = 32, M_HEAD = 64,
@@ -39,6 +40,7 @@ struct request {
 	const struct user *user;    /* the authenticated user, NULL when anonymous */
 	int embedded;               /* 1 when dispatched internally for _embed */
 	int body_invalid;           /* a JSON body that did not parse (rest_invalid_json) */
+	const struct rest_endpoint *endpoint; /* the endpoint serving it, set by rest_dispatch() */
 };
 
 #define RESPONSE_MAX_HEADERS 16
@@ -89,10 +91,21 @@ typedef int (*rest_handler)(struct request *req, struct response *res);
  * permission_callback); NULL means always. Same return convention. */
 typedef int (*rest_permission)(struct request *req, struct response *res);
 
+/* WordPress registers validate/sanitize callbacks on some args that its
+ * OPTIONS documents do not show; a policy adds them (as validate.h markers)
+ * and implements the ones that need the request ("caller" markers). */
+struct rest_args_policy {
+	void (*mark)(json_t *args, int method);
+	json_t *(*validate)(struct request *req, const char *name, const json_t *arg, const json_t *value);
+	int (*sanitize)(struct request *req, const char *name, const json_t *arg, const json_t *value,
+			json_t **out);
+};
+
 struct rest_endpoint {
 	int methods;               /* enum rest_method bits */
 	rest_handler handler;
 	rest_permission permission;
+	const struct rest_args_policy *args_policy;  /* NULL: WP_REST_Controller's defaults only */
 };
 
 struct rest_route {
