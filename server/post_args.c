@@ -1,0 +1,69 @@
+/* post_args.c - argument callbacks of WP_REST_Posts_Controller that need the
+ * request (its user): see post_args.h. */
+#include <string.h>
+
+#include "pressd/caps.h"
+#include "pressd/json.h"
+#include "pressd/post_args.h"
+#include "pressd/validate.h"
+
+static void set_marker(json_t *args, const char *arg, const char *key, json_t *v)
+{
+	json_t *a = json_object_get(args, arg);
+	if (a)
+		json_object_set_new(a, key, v);
+	else
+		json_decref(v);
+}
+
+/* Mirrors get_collection_params() ('status' sanitize_callback) and
+ * get_item_schema()'s arg_options (title, content, excerpt unchecked; slug
+ * through sanitize_slug; template through check_template). */
+static void mark(json_t *args, int method)
+{
+	if (method & (M_GET | M_HEAD)) {
+		set_marker(args, "status", "sanitize_callback", jstr("caller"));
+		return;
+	}
+	if (!(method & M_EDITABLE))
+		return;
+	static const char *const unchecked[] = { "title", "content", "excerpt" };
+	for (size_t i = 0; i < sizeof unchecked / sizeof unchecked[0]; i++) {
+		set_marker(args, unchecked[i], "validate_callback", json_null());
+		set_marker(args, unchecked[i], "sanitize_callback", json_null());
+	}
+	set_marker(args, "slug", "sanitize_callback", jstr("caller"));
+	set_marker(args, "template", "validate_callback", jstr("caller"));
+}
+
+static int sanitize(struct request *req, const char *name, const json_t *arg, const json_t *value,
+		    json_t **out)
+{
+	if (!strcmp(name, "status") && (req->method & (M_GET | M_HEAD))) {
+		int can_edit = caps_user_can(req->store, req->user, "edit_posts", 0);
+		int can_read_private = caps_user_can(req->store, req->user, "read_private_posts", 0);
+		return validate_post_statuses(arg, value, can_edit, can_read_private, req->user != NULL, out);
+	}
+	/* slug: sanitize_title() happens when the post is written. */
+	*out = json_incref((json_t *)value);
+	return 0;
+}
+
+/* check_template(): Twenty Twenty-Three offers one post template, "blank". */
+static json_t *validate(struct request *req, const char *name, const json_t *arg, const json_t *value)
+{
+	(void)req;
+	(void)arg;
+	if (strcmp(name, "template") != 0 || !json_is_string(value))
+		return NULL;
+	const char *t = json_string_value(value);
+	if (!*t || !strcmp(t, "blank"))
+		return NULL;
+	json_t *e = jobj();
+	jset(e, "code", jstr("rest_invalid_param"));
+	jset(e, "message", jstr("template is not one of blank."));
+	jset(e, "data", json_null());
+	return e;
+}
+
+const struct rest_args_policy post_args_policy = { mark, validate, sanitize };
