@@ -1,0 +1,431 @@
+/* users.c - GET /wp/v2/users, /wp/v2/users/<id> and /wp/v2/users/me as
+ * WP_REST_Users_Controller answers them in view and embed context, and the
+ * Gravatar URLs users and comments share. Writing users and the edit context
+ * (roles, capabilities, e-mail ...) are not here yet. */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pressd/caps.h"
+#include "pressd/err.h"
+#include "pressd/json.h"
+#include "pressd/links.h"
+#include "pressd/rest.h"
+#include "pressd/site.h"
+#include "pressd/store.h"
+#include "pressd/term_link.h"
+#include "pressd/users.h"
+
+/* ---- avatars ---- */
+
+int users_gravatar_url(const char *email, int size, const char *def, const char *rating,
+		       struct buf *out)
+{
+	char hex[crypto_hash_sha256_BYTES * 2 + 1] = "";
+	const char *ws = " \t\n\r\v";
+	size_t start = 0, end = email ? strlen(email) : 0;
+	while (start < end && (strchr(ws, email[start]) || !email[start]))
+		start++;
+	while (end > start && strchr(ws, email[end - 1]))
+		end--;
+	if (end > start) {
+		unsigned char sum[crypto_hash_sha256_BYTES];
+		unsigned char *lower = malloc(end - start);
+		if (!lower)
+			return PD_ENOMEM;
+		for (size_t i = start; i < end; i++) /* strtolower(): ASCII only */
+			lower[i - start] = (unsigned char)tolower((unsigned char)email[i]);
+		crypto_hash_sha256(sum, lower, end - start);
+		free(lower);
+		sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
+	}
+	/* get_avatar_data(): "mystery" and friends become "mm"; "gravatar_default" drops d. */
+	if (!def || !*def || !strcmp(def, "mystery") || !strcmp(def, "mysteryman"))
+		def = "mm";
+	else if (!strcmp(def, "gravatar_default"))
+		def = NULL;
+	size_t mark = out->len;
+	int rc = buf_printf(out, "https://secure.gravatar.com/avatar/%s?s=%d", hex, size);
+	if (rc == PD_OK && def)
+		rc = buf_printf(out, "&d=%s", def);
+	if (rc == PD_OK && rating && *rating) {
+		rc = buf_puts(out, "&r=");
+		for (const char *r = rating; rc == PD_OK && *r; r++)
+			rc = buf_putc(out, (char)tolower((unsigned char)*r));
+	}
+	if (rc != PD_OK) {
+		out->len = mark;
+		if (out->data)
+			out->data[mark] = '\0';
+	}
+	return rc;
+}
+
+json_t *users_avatar_urls(struct store *st, const char *email)
+{
+	static const int sizes[] = { 24, 48, 96 }; /* rest_get_avatar_sizes() */
+	char *def = store_option_get(st, "avatar_default");
+	char *rating = store_option_get(st, "avatar_rating");
+	json_t *urls = jobj();
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct buf b = BUF_INIT;
+		char key[8];
+		snprintf(key, sizeof key, "%d", sizes[i]);
+		if (users_gravatar_url(email, sizes[i], def ? def : "mystery", rating ? rating : "G", &b) == PD_OK)
+			jset(urls, key, jstr(buf_str(&b)));
+		buf_free(&b);
+	}
+	free(def);
+	free(rating);
+	return urls;
+}
+
+/* ---- users ---- */
+
+/* A row of wp_users with what the REST view needs; strings owned. */
+struct user_row {
+	long id;
+	char *login;           /* user_login */
+	char *nicename;        /* user_nicename: the slug */
+	char *email;           /* user_email */
+	char *url;             /* user_url */
+	char *name;            /* display_name */
+	char *registered;      /* user_registered, GMT MySQL datetime */
+	int published;         /* 1 when the user has a published post of a REST type */
+};
+
+#define USER_COLUMNS \
+	"SELECT u.ID, u.user_login, u.user_nicename, u.user_email, u.user_url, u.display_name," \
+	" u.user_registered, EXISTS (SELECT 1 FROM wp_posts p WHERE p.post_author = u.ID" \
+	" AND p.post_status = 'publish' AND p.post_type IN ('post', 'page', 'attachment'," \
+	" 'nav_menu_item', 'wp_block', 'wp_template', 'wp_template_part', 'wp_global_styles'," \
+	" 'wp_navigation', 'wp_font_family', 'wp_font_face')) FROM wp_users u"
+/* The published check mirrors count_user_posts() over the post types with
+ * show_in_rest, as the users controller asks it for anonymous callers. */
+
+static char *col_dup(sqlite3_stmt *q, int i)
+{
+	const unsigned char *t = sqlite3_column_text(q, i);
+	return strdup(t ? (const char *)t : "");
+}
+
+static void row_read(sqlite3_stmt *q, struct user_row *u)
+{
+	u->id = sqlite3_column_int64(q, 0);
+	u->login = col_dup(q, 1);
+	u->nicename = col_dup(q, 2);
+	u->email = col_dup(q, 3);
+	u->url = col_dup(q, 4);
+	u->name = col_dup(q, 5);
+	u->registered = col_dup(q, 6);
+	u->published = sqlite3_column_int(q, 7);
+}
+
+static void row_free(struct user_row *u)
+{
+	free(u->login);
+	free(u->nicename);
+	free(u->email);
+	free(u->url);
+	free(u->name);
+	free(u->registered);
+}
+
+static int user_load(struct store *st, long id, struct user_row *u)
+{
+	sqlite3_stmt *q = store_stmt(st, USER_COLUMNS " WHERE u.ID = ?1");
+	if (!q)
+		return PD_EDB;
+	sqlite3_bind_int64(q, 1, id);
+	int rc = PD_ENOTFOUND;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		row_read(q, u);
+		rc = PD_OK;
+	}
+	store_done(q);
+	return rc;
+}
+
+static const char *context_of(const struct request *req)
+{
+	const char *c = rest_param_str(req, "context");
+	return c && *c ? c : "view";
+}
+
+/* rest_authorization_required_code(). */
+static int auth_status(const struct request *req)
+{
+	return req->user ? 403 : 401;
+}
+
+/* The JSON of one user (prepare_item_for_response() + prepare_links()). */
+static json_t *user_json(struct request *req, const struct user_row *u)
+{
+	int embed = strcmp(context_of(req), "embed") == 0;
+	json_t *d = jobj();
+	struct buf link = BUF_INIT;
+	char *description = store_meta_get(req->store, "user", u->id, "description");
+	jset(d, "id", jint(u->id));
+	jset(d, "name", jstr(u->name));
+	jset(d, "url", jstr(u->url));
+	jset(d, "description", jstr(description ? description : ""));
+	author_link(req->site, u->id, u->nicename, &link);
+	jset(d, "link", jstr(buf_str(&link)));
+	jset(d, "slug", jstr(u->nicename));
+	jset(d, "avatar_urls", users_avatar_urls(req->store, u->email));
+	if (!embed)
+		jset(d, "meta", jarr()); /* persisted_preferences is edit-only */
+	json_t *links = jobj();
+	int methods = M_GET;
+	if (req->user && caps_user_can(req->store, req->user, "edit_user", u->id))
+		methods |= M_POST | M_PUT | M_PATCH | M_DELETE;
+	links_add(links, "self", links_self(req, methods, "wp/v2/users/%ld", u->id));
+	links_add(links, "collection", links_rest(req, "wp/v2/users"));
+	jset(d, "_links", links);
+	free(description);
+	buf_free(&link);
+	return d;
+}
+
+static int can_list_users(const struct request *req)
+{
+	return req->user && caps_user_can(req->store, req->user, "list_users", 0);
+}
+
+/* get_item_permissions_check(): anonymous callers see authors of published posts only. */
+int users_get_item_permission(struct request *req, struct response *res)
+{
+	long id = rest_param_int(req, "id", 0);
+	struct user_row u;
+	int rc = id > 0 ? user_load(req->store, id, &u) : PD_ENOTFOUND;
+	if (rc == PD_ENOTFOUND)
+		return rest_error(res, 404, "rest_user_invalid_id", "Invalid user ID.");
+	if (rc != PD_OK)
+		return rc;
+	int published = u.published;
+	row_free(&u);
+	if (req->user && req->user->id == id)
+		return PD_OK;
+	int can_edit = req->user && caps_user_can(req->store, req->user, "edit_user", id);
+	if (!strcmp(context_of(req), "edit") && !can_edit)
+		return rest_error(res, auth_status(req), "rest_forbidden_context",
+				  "Sorry, you are not allowed to edit this user.");
+	if (!can_edit && !can_list_users(req) && !published)
+		return rest_error(res, auth_status(req), "rest_user_cannot_view",
+				  "Sorry, you are not allowed to list users.");
+	return PD_OK;
+}
+
+int users_get_item(struct request *req, struct response *res)
+{
+	struct user_row u;
+	int rc = user_load(req->store, rest_param_int(req, "id", 0), &u);
+	if (rc == PD_ENOTFOUND)
+		return rest_error(res, 404, "rest_user_invalid_id", "Invalid user ID.");
+	if (rc != PD_OK)
+		return rc;
+	res->body = user_json(req, &u);
+	row_free(&u);
+	return PD_OK;
+}
+
+int users_get_me(struct request *req, struct response *res)
+{
+	if (!req->user)
+		return rest_error(res, 401, "rest_not_logged_in", "You are not currently logged in.");
+	struct user_row u;
+	int rc = user_load(req->store, req->user->id, &u);
+	if (rc != PD_OK)
+		return rc == PD_ENOTFOUND ? rest_error(res, 401, "rest_not_logged_in",
+						       "You are not currently logged in.") : rc;
+	res->body = user_json(req, &u);
+	row_free(&u);
+	return PD_OK;
+}
+
+/* ---- collection ---- */
+
+static int nonempty(const json_t *v)
+{
+	return v && !json_is_null(v) && !(json_is_array(v) && json_array_size(v) == 0) &&
+	       !(json_is_string(v) && !*json_string_value(v)) && !json_is_false(v);
+}
+
+int users_get_items_permission(struct request *req, struct response *res)
+{
+	int lister = can_list_users(req);
+	if (nonempty(rest_param(req, "roles")) && !lister)
+		return rest_error(res, auth_status(req), "rest_user_cannot_view",
+				  "Sorry, you are not allowed to filter users by role.");
+	if (nonempty(rest_param(req, "capabilities")) && !lister)
+		return rest_error(res, auth_status(req), "rest_user_cannot_view",
+				  "Sorry, you are not allowed to filter users by capability.");
+	if (!strcmp(context_of(req), "edit") && !lister)
+		return rest_error(res, auth_status(req), "rest_forbidden_context",
+				  "Sorry, you are not allowed to edit users.");
+	const char *orderby = rest_param_str(req, "orderby");
+	if (orderby && (!strcmp(orderby, "email") || !strcmp(orderby, "registered_date")) && !lister)
+		return rest_error(res, auth_status(req), "rest_forbidden_orderby",
+				  "Sorry, you are not allowed to order users by this parameter.");
+	const char *who = rest_param_str(req, "who");
+	if (who && !strcmp(who, "authors") &&
+	    !(req->user && caps_user_can(req->store, req->user, "edit_posts", 0)))
+		return rest_error(res, auth_status(req), "rest_forbidden_who",
+				  "Sorry, you are not allowed to query users by this parameter.");
+	return PD_OK;
+}
+
+static int in_int_list(const json_t *list, long v)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x)
+		if (json_integer_value(x) == v)
+			return (int)i + 1;
+	return 0;
+}
+
+static int in_str_list(const json_t *list, const char *v)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(list, i, x)
+		if (json_is_string(x) && !strcmp(json_string_value(x), v))
+			return (int)i + 1;
+	return 0;
+}
+
+/* Sorting state for qsort (one sort at a time per thread). */
+static __thread struct {
+	const char *orderby;
+	const json_t *include, *slugs;
+	int desc;
+} sort_by;
+
+static int cmp_users(const void *a, const void *b)
+{
+	const struct user_row *x = a, *y = b;
+	const char *o = sort_by.orderby;
+	int c = 0;
+	if (!strcmp(o, "name"))
+		c = strcasecmp(x->name, y->name); /* MySQL's _ci collation, for ASCII */
+	else if (!strcmp(o, "slug"))
+		c = strcasecmp(x->nicename, y->nicename);
+	else if (!strcmp(o, "email"))
+		c = strcasecmp(x->email, y->email);
+	else if (!strcmp(o, "url"))
+		c = strcasecmp(x->url, y->url);
+	else if (!strcmp(o, "registered_date"))
+		c = strcmp(x->registered, y->registered);
+	else if (!strcmp(o, "include"))
+		c = in_int_list(sort_by.include, x->id) - in_int_list(sort_by.include, y->id);
+	else if (!strcmp(o, "include_slugs"))
+		c = in_str_list(sort_by.slugs, x->nicename) - in_str_list(sort_by.slugs, y->nicename);
+	if (!c) /* ties: by ID, as MariaDB returns them here */
+		c = (x->id > y->id) - (x->id < y->id);
+	return sort_by.desc ? -c : c;
+}
+
+/* WP_User_Query's search over ID (exact) and user_login, user_nicename,
+ * display_name (substring, case-insensitive), as anonymous callers get it;
+ * callers with list_users also search e-mail and URL. */
+static int user_matches_search(const struct user_row *u, const char *search, int lister)
+{
+	char idbuf[24];
+	snprintf(idbuf, sizeof idbuf, "%ld", u->id);
+	if (!strcmp(idbuf, search))
+		return 1;
+	if (strcasestr(u->login, search) || strcasestr(u->nicename, search) || strcasestr(u->name, search))
+		return 1;
+	return lister && (strcasestr(u->email, search) || strcasestr(u->url, search));
+}
+
+static int user_has_role(struct store *st, long id, const json_t *roles)
+{
+	char *caps = store_meta_get(st, "user", id, "wp_capabilities");
+	int found = 0;
+	size_t i;
+	json_t *r;
+	json_array_foreach(roles, i, r) {
+		char needle[96];
+		snprintf(needle, sizeof needle, "\"%s\";b:1", json_string_value(r));
+		if (caps && strstr(caps, needle))
+			found = 1;
+	}
+	free(caps);
+	return found;
+}
+
+int users_get_items(struct request *req, struct response *res)
+{
+	int lister = can_list_users(req);
+	const json_t *include = rest_param(req, "include"), *exclude = rest_param(req, "exclude");
+	const json_t *slugs = rest_param(req, "slug"), *roles = rest_param(req, "roles");
+	const json_t *hpp = rest_param(req, "has_published_posts");
+	const char *search = rest_param_str(req, "search");
+	const char *orderby = rest_param_str(req, "orderby");
+	const char *order = rest_param_str(req, "order");
+	long per_page = (long)rest_param_int(req, "per_page", 10);
+	long page = (long)rest_param_int(req, "page", 1);
+	long offset = (long)rest_param_int(req, "offset", 0);
+	int only_published = !lister || nonempty(hpp);
+	const char *who = rest_param_str(req, "who");
+	if (who && !strcmp(who, "authors"))
+		only_published = nonempty(hpp); /* 'who' replaces the anonymous restriction */
+
+	sqlite3_stmt *q = store_stmt(req->store, USER_COLUMNS);
+	if (!q)
+		return PD_EDB;
+	struct user_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc = PD_OK;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		struct user_row u;
+		row_read(q, &u);
+		int keep = (!only_published || u.published) &&
+			   (!json_array_size(include) || in_int_list(include, u.id)) &&
+			   !(json_array_size(exclude) && in_int_list(exclude, u.id)) &&
+			   (!json_array_size(slugs) || in_str_list(slugs, u.nicename)) &&
+			   (!search || !*search || user_matches_search(&u, search, lister));
+		if (keep && json_array_size(roles))
+			keep = user_has_role(req->store, u.id, roles);
+		if (!keep) {
+			row_free(&u);
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct user_row *nr = realloc(rows, cap * sizeof *rows);
+			if (!nr) {
+				row_free(&u);
+				rc = PD_ENOMEM;
+				break;
+			}
+			rows = nr;
+		}
+		rows[n++] = u;
+	}
+	store_done(q);
+	if (rc == PD_OK) {
+		sort_by.orderby = orderby ? orderby : "name";
+		sort_by.include = include;
+		sort_by.slugs = slugs;
+		sort_by.desc = order && !strcmp(order, "desc");
+		if (n > 1)
+			qsort(rows, n, sizeof *rows, cmp_users);
+		if (offset <= 0)
+			offset = (page - 1) * per_page;
+		else
+			page = (long)((offset + per_page - 1) / per_page) + 1; /* ceil(offset / per_page + 1) */
+		json_t *list = jarr();
+		for (size_t i = (size_t)offset; i < n && i < (size_t)(offset + per_page); i++)
+			jpush(list, user_json(req, &rows[i]));
+		res->body = list;
+		rest_paginate(res, req, (long)n, per_page, page);
+	}
+	for (size_t i = 0; i < n; i++)
+		row_free(&rows[i]);
+	free(rows);
+	return rc;
+}
