@@ -333,25 +333,21 @@ static json_t *comment_json(struct request *req, const struct comment_row *c)
 	links_add(links, "self", links_self(req, methods, "wp/v2/comments/%ld", c->id));
 	links_add(links, "collection", links_rest(req, "wp/v2/comments"));
 	if (c->user_id) {
-		json_t *a = links_rest(req, "wp/v2/users/%ld", c->user_id);
-		jset(a, "embeddable", jbool(1));
-		links_add(links, "author", a);
+		links_add(links, "author", links_href(jset(jobj(), "embeddable", jbool(1)), req,
+						      "wp/v2/users/%ld", c->user_id));
 	}
 	if (have_post && rest_base_of(p.type)) {
-		json_t *up = links_rest(req, "wp/v2/%s/%ld", rest_base_of(p.type), c->post);
-		jset(up, "embeddable", jbool(1));
+		json_t *up = jset(jobj(), "embeddable", jbool(1));
 		jset(up, "post_type", jstr(p.type));
-		links_add(links, "up", up);
+		links_add(links, "up", links_href(up, req, "wp/v2/%s/%ld", rest_base_of(p.type), c->post));
 	}
 	if (c->parent) {
-		json_t *r = links_rest(req, "wp/v2/comments/%ld", c->parent);
-		jset(r, "embeddable", jbool(1));
-		links_add(links, "in-reply-to", r);
+		links_add(links, "in-reply-to", links_href(jset(jobj(), "embeddable", jbool(1)), req,
+							   "wp/v2/comments/%ld", c->parent));
 	}
 	if (has_children(req->store, c->id)) {
-		json_t *ch = links_rest(req, "wp/v2/comments?parent=%ld", c->id);
-		jset(ch, "embeddable", jbool(1));
-		links_add(links, "children", ch);
+		links_add(links, "children", links_href(jset(jobj(), "embeddable", jbool(1)), req,
+							"wp/v2/comments?parent=%ld", c->id));
 	}
 	links_finish(links);
 	jset(d, "_links", links);

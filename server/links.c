@@ -10,10 +10,9 @@
 #include "pressd/rest.h"
 #include "pressd/site.h"
 
-static json_t *href_v(const struct request *req, const char *fmt, va_list ap)
+static json_t *href_v(json_t *link, const struct request *req, const char *fmt, va_list ap)
 {
 	char *path = NULL, *url = NULL;
-	json_t *link = jobj();
 	if (vasprintf(&path, fmt, ap) < 0)
 		path = NULL;
 	if (path && asprintf(&url, "%s%s", req->site->rest_url, path) < 0)
@@ -28,19 +27,22 @@ json_t *links_rest(const struct request *req, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	json_t *link = href_v(req, fmt, ap);
+	json_t *link = href_v(jobj(), req, fmt, ap);
+	va_end(ap);
+	return link;
+}
+
+json_t *links_href(json_t *link, const struct request *req, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	href_v(link, req, fmt, ap);
 	va_end(ap);
 	return link;
 }
 
 void links_add(json_t *links, const char *rel, json_t *link)
 {
-	/* add_link() stores attributes, get_response_links() appends href last. */
-	json_t *href = json_incref(json_object_get(link, "href"));
-	if (href) {
-		json_object_del(link, "href");
-		jset(link, "href", href);
-	}
 	json_t *list = json_object_get(links, rel);
 	if (!list) {
 		list = jarr();
@@ -57,7 +59,7 @@ json_t *links_self(const struct request *req, int methods, const char *fmt, ...)
 	};
 	va_list ap;
 	va_start(ap, fmt);
-	json_t *link = href_v(req, fmt, ap);
+	json_t *link = href_v(jobj(), req, fmt, ap);
 	va_end(ap);
 	json_t *allow = jarr();
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)

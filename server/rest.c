@@ -557,8 +557,17 @@ static void embed_item(const struct request *req, json_t *item)
 				items = jarr();
 			jpush(items, e);
 		}
-		if (items)
+		/* embed_links(): count(array_filter($embeds)) - a rel whose
+		 * embeds are all empty (a post without comments) is left out. */
+		int has_links = 0;
+		json_t *e;
+		json_array_foreach(items, i, e)
+			if (!(json_is_array(e) && !json_array_size(e)) && !json_is_null(e))
+				has_links = 1;
+		if (has_links)
 			jset(embedded, rel, items);
+		else
+			json_decref(items);
 	}
 	if (json_object_size(embedded))
 		jset(item, "_embedded", embedded);

@@ -1,11 +1,25 @@
 /* routes.c - the route table: which handler serves which WordPress route and
  * method. Route documents (args, schema) come from schema/routes.json. */
+#include "pressd/comments.h"
 #include "pressd/discovery.h"
+#include "pressd/media.h"
 #include "pressd/rest.h"
+#include "pressd/terms.h"
+#include "pressd/users.h"
 
 const struct rest_route rest_routes[] = {
 	{ "/", { { M_GET, discovery_index, NULL, NULL } } },
 	{ "/wp/v2", { { M_GET, discovery_namespace, NULL, NULL } } },
+	{ "/wp/v2/media/(?P<id>[\\d]+)", { { M_GET, media_get_item, media_get_item_permission, NULL } } },
+	{ "/wp/v2/categories", { { M_GET, categories_get_items, categories_get_items_permission, NULL } } },
+	{ "/wp/v2/categories/(?P<id>[\\d]+)", { { M_GET, categories_get_item, categories_get_item_permission, NULL } } },
+	{ "/wp/v2/tags", { { M_GET, tags_get_items, tags_get_items_permission, NULL } } },
+	{ "/wp/v2/tags/(?P<id>[\\d]+)", { { M_GET, tags_get_item, tags_get_item_permission, NULL } } },
+	{ "/wp/v2/users", { { M_GET, users_get_items, users_get_items_permission, NULL } } },
+	{ "/wp/v2/users/(?P<id>[\\d]+)", { { M_GET, users_get_item, users_get_item_permission, NULL } } },
+	{ "/wp/v2/users/me", { { M_GET, users_get_me, NULL, NULL } } },
+	{ "/wp/v2/comments", { { M_GET, comments_get_items, comments_get_items_permission, NULL } } },
+	{ "/wp/v2/comments/(?P<id>[\\d]+)", { { M_GET, comments_get_item, comments_get_item_permission, NULL } } },
 };
 
 const int rest_nroutes = sizeof rest_routes / sizeof rest_routes[0];

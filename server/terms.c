@@ -137,9 +137,8 @@ static json_t *term_json(struct request *req, const struct taxonomy *tax, const 
 	links_add(links, "collection", links_rest(req, "wp/v2/%s", tax->rest_base));
 	links_add(links, "about", links_rest(req, "wp/v2/taxonomies/%s", tax->name));
 	if (t->parent) {
-		json_t *up = links_rest(req, "wp/v2/%s/%ld", tax->rest_base, t->parent);
-		jset(up, "embeddable", jbool(1));
-		links_add(links, "up", up); /* moves href after embeddable */
+		links_add(links, "up", links_href(jset(jobj(), "embeddable", jbool(1)), req,
+						  "wp/v2/%s/%ld", tax->rest_base, t->parent));
 	}
 	/* The taxonomy's object type "post": its collection filtered by this term. */
 	links_add(links, "wp:post_type", links_rest(req, "wp/v2/posts?%s=%ld", tax->rest_base, t->id));

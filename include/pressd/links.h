@@ -14,8 +14,12 @@ struct request;
 json_t *links_rest(const struct request *req, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Appends link (stolen) to links[rel]; "href" is moved after the attributes
- * the caller set before. */
+/* Sets link's "href" (rest_url + path) after the attributes already in it
+ * and returns link: links_href(jset(jobj(), "embeddable", jbool(1)), req, ...). */
+json_t *links_href(json_t *link, const struct request *req, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Appends link (stolen) to links[rel]. */
 void links_add(json_t *links, const char *rel, json_t *link);
 
 /* The self link of an item: {"href", "targetHints":{"allow":[...]}}. methods
