@@ -478,6 +478,25 @@ static json_t *requested_fields(const struct request *req)
 	return list;
 }
 
+int rest_field_wanted(const struct request *req, const char *field)
+{
+	if (!req->query || !json_object_get(req->query, "_fields"))
+		return 1;
+	json_t *list = requested_fields(req);
+	size_t i, n = strlen(field);
+	json_t *f;
+	int yes = json_array_size(list) == 0 || strcmp(field, "id") == 0;
+	json_array_foreach(list, i, f) {
+		const char *a = json_string_value(f);
+		size_t an = strlen(a);
+		if (strcmp(a, field) == 0 || (strncmp(a, field, n) == 0 && a[n] == '.') ||
+		    (strncmp(field, a, an) == 0 && field[an] == '.'))
+			yes = 1;
+	}
+	json_decref(list);
+	return yes;
+}
+
 static int embed_wanted(const struct request *req, const char *rel)
 {
 	const json_t *e = json_object_get(req->query, "_embed");

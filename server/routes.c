@@ -3,6 +3,8 @@
 #include "pressd/comments.h"
 #include "pressd/discovery.h"
 #include "pressd/media.h"
+#include "pressd/post_args.h"
+#include "pressd/posts.h"
 #include "pressd/rest.h"
 #include "pressd/terms.h"
 #include "pressd/users.h"
@@ -10,6 +12,8 @@
 const struct rest_route rest_routes[] = {
 	{ "/", { { M_GET, discovery_index, NULL, NULL } } },
 	{ "/wp/v2", { { M_GET, discovery_namespace, NULL, NULL } } },
+	{ "/wp/v2/posts", { { M_GET, posts_get_items, posts_get_items_permission, &post_args_policy } } },
+	{ "/wp/v2/posts/(?P<id>[\\d]+)", { { M_GET, posts_get_item, posts_get_item_permission, &post_args_policy } } },
 	{ "/wp/v2/media/(?P<id>[\\d]+)", { { M_GET, media_get_item, media_get_item_permission, NULL } } },
 	{ "/wp/v2/categories", { { M_GET, categories_get_items, categories_get_items_permission, NULL } } },
 	{ "/wp/v2/categories/(?P<id>[\\d]+)", { { M_GET, categories_get_item, categories_get_item_permission, NULL } } },

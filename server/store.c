@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pressd/assets.h"
+#include "pressd/collate.h"
 #include "pressd/err.h"
 #include "pressd/store.h"
 
@@ -62,6 +63,14 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 	}
 	s->stmt = stmt;
 	st->nslots++;
+	return stmt;
+}
+
+sqlite3_stmt *store_stmt_new(struct store *st, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return NULL;
 	return stmt;
 }
 
@@ -151,6 +160,7 @@ int store_open(const char *path, int flags, struct store **out, char **errmsg)
 		sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
 	}
 	sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+	collate_register(st->db);
 	sqlite3_exec(st->db, "PRAGMA cache_size=-16384", NULL, NULL, NULL);
 	if (!(flags & STORE_READONLY) && (rc = migrate(st, errmsg)) != PD_OK)
 		goto fail;

@@ -65,6 +65,11 @@ const json_t *rest_param(const struct request *req, const char *name);
 const char *rest_param_str(const struct request *req, const char *name);   /* NULL if not a string */
 long long rest_param_int(const struct request *req, const char *name, long long fallback);
 
+/* rest_is_field_included() against the request's _fields: 1 when there is
+ * no _fields or field (or a parent or child of it) is listed. Lets handlers
+ * skip computing what the response will not show. */
+int rest_field_wanted(const struct request *req, const char *field);
+
 /* Records a WordPress error on res and returns REST_ERROR so handlers can
  * `return rest_error(res, 404, "rest_post_invalid_id", "Invalid post ID.");`.
  * data, if not NULL, is stolen; its keys follow "status" in data. */

@@ -27,6 +27,9 @@ const char *store_errmsg(struct store *st);
 /* A cached prepared statement for sql (compiled once per store), reset and
  * with bindings cleared; NULL on a syntax error (message in store_errmsg). */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* A new, uncached statement for dynamically built SQL; the caller
+ * finalizes it with sqlite3_finalize(). NULL on error (store_errmsg). */
+sqlite3_stmt *store_stmt_new(struct store *st, const char *sql);
 /* Resets a statement obtained from store_stmt() so it can be reused. */
 void store_done(sqlite3_stmt *stmt);
 

@@ -1,0 +1,54 @@
+/* permalink.h - WordPress's public links of posts, pages, attachments and
+ * terms (get_permalink(), get_page_link(), get_attachment_link(),
+ * get_term_link()), under the site's permalink_structure.
+ *
+ * permalink_build() is pure: it needs the post and the few things
+ * get_permalink() looks up (category path, author nicename, page URI,
+ * parent link) already resolved. permalink_post() resolves them from the
+ * store and calls it. */
+#ifndef PRESSD_PERMALINK_H
+#define PRESSD_PERMALINK_H
+
+#include "pressd/buf.h"
+
+struct site;
+struct store;
+struct user;
+
+/* The columns of wp_posts a permalink depends on (borrowed strings). */
+struct permalink_post {
+	long id;
+	const char *type;          /* post_type: "post", "page", "attachment" ... */
+	const char *status;        /* get_post_status(): for attachments the parent's status */
+	const char *name;          /* post_name, URL-encoded slug */
+	const char *date;          /* post_date, local "YYYY-MM-DD HH:MM:SS" */
+	int readable_private;      /* status is private and the user may read the post */
+	int sample;                /* get_sample_permalink(): the post as if published */
+};
+
+/* What get_permalink() reads besides the post itself. */
+struct permalink_parts {
+	const char *category;      /* %category%: "parent/child" of the lowest-ID category, or of the default one */
+	const char *author;        /* %author%: user_nicename */
+	const char *page_uri;      /* pages: get_page_uri(), "parent/child" */
+	const char *parent_link;   /* attachments: the parent's link (pages: _get_page_link), NULL if no valid parent */
+};
+
+/* get_permalink( post, leavename ): appends the link to out. */
+int permalink_build(const struct site *site, const struct permalink_post *p,
+		    const struct permalink_parts *parts, int leavename, struct buf *out);
+
+/* get_permalink( id ) from the store; user decides whether private posts get
+ * pretty links. PD_ENOTFOUND when there is no such post. */
+int permalink_post(struct store *st, const struct site *site, const struct user *user, long id,
+		   int leavename, struct buf *out);
+
+/* get_category_parents( id, false, '/', true ) without the trailing slash:
+ * the slugs from the root down to term_id joined by '/' ("parent/child"). */
+int permalink_term_path(struct store *st, long term_id, const char *taxonomy, struct buf *out);
+
+/* get_term_link() for category and post_tag terms (category_base, tag_base). */
+int permalink_term(struct store *st, const struct site *site, long term_id, const char *taxonomy,
+		   struct buf *out);
+
+#endif

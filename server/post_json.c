@@ -1,0 +1,513 @@
+/* post_json.c - one post as the REST API shows it:
+ * WP_REST_Posts_Controller::prepare_item_for_response() and prepare_links()
+ * for the contexts view, embed and edit, in WordPress 6.9's field order.
+ * Fields that _fields leaves out are not computed (rendering is costly). */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pressd/caps.h"
+#include "pressd/err.h"
+#include "pressd/json.h"
+#include "pressd/permalink.h"
+#include "pressd/posts.h"
+#include "pressd/render.h"
+#include "pressd/rest.h"
+#include "pressd/site.h"
+#include "pressd/wpdate.h"
+
+enum ctx { CTX_VIEW = 1, CTX_EMBED = 2, CTX_EDIT = 4 };
+#define CTX_VE (CTX_VIEW | CTX_EDIT)
+#define CTX_ALL (CTX_VIEW | CTX_EDIT | CTX_EMBED)
+
+struct shaper {
+	struct request *req;
+	int ctx;                    /* enum ctx of the request */
+};
+
+/* The field is in the schema for this context and _fields asks for it. */
+static int want(const struct shaper *s, const char *field, int contexts)
+{
+	return (contexts & s->ctx) && rest_field_wanted(s->req, field);
+}
+
+static json_t *rest_date(const char *mysql)
+{
+	char out[WPDATE_LEN];
+	wpdate_rest(mysql, out);
+	return jstr(out);
+}
+
+static int is_zero_date(const char *d)
+{
+	return !d || !*d || strcmp(d, WPDATE_ZERO) == 0;
+}
+
+/* date_gmt: floating drafts get get_gmt_from_date( post_date ). */
+static json_t *date_gmt(const struct post *p)
+{
+	char gmt[WPDATE_LEN];
+	if (!is_zero_date(p->date_gmt))
+		return rest_date(p->date_gmt);
+	if (wpdate_local_to_gmt(p->date, gmt) != PD_OK)
+		return json_null();
+	return rest_date(gmt);
+}
+
+/* modified_gmt: a zero value is shimmed with today's gmt_offset, as WordPress does. */
+static json_t *modified_gmt(const struct post *p)
+{
+	time_t t;
+	if (!is_zero_date(p->modified_gmt))
+		return rest_date(p->modified_gmt);
+	if (wpdate_parse_mysql_gmt(p->modified, &t) != PD_OK)
+		return json_null();
+	char gmt[WPDATE_LEN];
+	wpdate_format_mysql(t - wpdate_offset_at(time(NULL)), 1, gmt);
+	return rest_date(gmt);
+}
+
+int post_password_ok(const struct request *req, const struct post *p)
+{
+	if (!p->password[0])
+		return 0;
+	const char *c = rest_param_str(req, "context");
+	if (c && strcmp(c, "edit") == 0 && caps_user_can(req->store, req->user, "edit_post", p->id))
+		return 1;
+	const char *pw = rest_param_str(req, "password");
+	return pw && *pw && strcmp(pw, p->password) == 0;
+}
+
+/* post_password_required() as the REST controller leaves it: a password and
+ * no passed check. */
+static int password_required(const struct post *p, int checked)
+{
+	if (!p->password[0])
+		return 0;
+	return !checked;
+}
+
+/* ---- links ---- */
+
+static long lowest_category(const struct post *p)
+{
+	long best = 0;
+	for (size_t i = 0; i < p->nterms; i++)
+		if (p->terms[i].tax == TAX_CATEGORY && (!best || p->terms[i].term_id < best))
+			best = p->terms[i].term_id;
+	return best;
+}
+
+int post_link(struct request *req, const struct post *p, int leavename, struct buf *out)
+{
+	const struct site *site = req->site;
+	if (strcmp(p->type, "post") != 0)
+		return permalink_post(req->store, site, req->user, p->id, leavename, out);
+	struct permalink_post pp = { p->id, p->type, p->status, p->name, p->date, 0, 0 };
+	pp.readable_private = strcmp(p->status, "private") == 0 &&
+			      caps_user_can(req->store, req->user, "read_post", p->id);
+	struct permalink_parts parts = { NULL, NULL, NULL, NULL };
+	struct buf cat = BUF_INIT, author = BUF_INIT;
+	if (strstr(site->permalink_structure, "%category%")) {
+		long c = lowest_category(p);
+		if (!c || permalink_term_path(req->store, c, "category", &cat) != PD_OK) {
+			buf_reset(&cat);
+			struct buf def = BUF_INIT;
+			if (permalink_term_path(req->store, site->default_category, "category", &def) == PD_OK) {
+				const char *last = strrchr(buf_str(&def), '/');
+				buf_puts(&cat, last ? last + 1 : buf_str(&def));
+			}
+			buf_free(&def);
+		}
+		parts.category = buf_str(&cat);
+	}
+	if (strstr(site->permalink_structure, "%author%")) {
+		sqlite3_stmt *s = store_stmt(req->store, "SELECT user_nicename FROM wp_users WHERE ID = ?");
+		if (s) {
+			sqlite3_bind_int64(s, 1, p->author);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				buf_puts(&author, (const char *)sqlite3_column_text(s, 0));
+			store_done(s);
+		}
+		parts.author = buf_str(&author);
+	}
+	int rc = permalink_build(site, &pp, &parts, leavename, out);
+	buf_free(&cat);
+	buf_free(&author);
+	return rc;
+}
+
+static json_t *link_href(const struct request *req, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static json_t *link_href(const struct request *req, const char *fmt, ...)
+{
+	char path[512], href[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	snprintf(href, sizeof href, "%s%s", req->site->rest_url, path);
+	return jstr(href);
+}
+
+/* One link object: attributes first, then href (WP_REST_Response::get_links). */
+static json_t *one_link(json_t *attrs, json_t *href)
+{
+	json_t *l = attrs ? attrs : jobj();
+	jset(l, "href", href);
+	return jpush(jarr(), l);
+}
+
+static json_t *links(struct shaper *s, const struct post *p)
+{
+	struct request *req = s->req;
+	json_t *l = jobj();
+	/* self, with the methods this user may use on it (targetHints). */
+	json_t *self = jobj();
+	jset(self, "href", link_href(req, "wp/v2/posts/%ld", p->id));
+	json_t *allow = jpush(jarr(), jstr("GET"));
+	if (caps_user_can(req->store, req->user, "edit_post", p->id)) {
+		jpush(allow, jstr("POST"));
+		jpush(allow, jstr("PUT"));
+		jpush(allow, jstr("PATCH"));
+		if (caps_user_can(req->store, req->user, "delete_post", p->id))
+			jpush(allow, jstr("DELETE"));
+	}
+	jset(self, "targetHints", jset(jobj(), "allow", allow));
+	jset(l, "self", jpush(jarr(), self));
+	jset(l, "collection", one_link(NULL, link_href(req, "wp/v2/posts")));
+	jset(l, "about", one_link(NULL, link_href(req, "wp/v2/types/post")));
+	if (p->author)
+		jset(l, "author", one_link(jset(jobj(), "embeddable", json_true()),
+					   link_href(req, "wp/v2/users/%ld", p->author)));
+	jset(l, "replies", one_link(jset(jobj(), "embeddable", json_true()),
+				    link_href(req, "wp/v2/comments?post=%ld", p->id)));
+	jset(l, "version-history", one_link(jset(jobj(), "count", jint(p->revisions)),
+					    link_href(req, "wp/v2/posts/%ld/revisions", p->id)));
+	if (p->revisions > 0)
+		jset(l, "predecessor-version",
+		     one_link(jset(jobj(), "id", jint(p->latest_revision)),
+			      link_href(req, "wp/v2/posts/%ld/revisions/%ld", p->id, p->latest_revision)));
+	if (p->thumbnail_id)
+		jset(l, "wp:featuredmedia", one_link(jset(jobj(), "embeddable", json_true()),
+						     link_href(req, "wp/v2/media/%ld", p->thumbnail_id)));
+	jset(l, "wp:attachment", one_link(NULL, link_href(req, "wp/v2/media?parent=%ld", p->id)));
+	/* Taxonomies with a REST route; post_format has none. */
+	json_t *terms = jarr();
+	json_t *a = jobj();
+	jset(a, "taxonomy", jstr("category"));
+	jset(a, "embeddable", json_true());
+	jset(a, "href", link_href(req, "wp/v2/categories?post=%ld", p->id));
+	jpush(terms, a);
+	a = jobj();
+	jset(a, "taxonomy", jstr("post_tag"));
+	jset(a, "embeddable", json_true());
+	jset(a, "href", link_href(req, "wp/v2/tags?post=%ld", p->id));
+	jpush(terms, a);
+	jset(l, "wp:term", terms);
+	/* get_available_actions(): edit context only. */
+	if (s->ctx == CTX_EDIT) {
+		struct store *st = req->store;
+		const struct user *u = req->user;
+		static const struct { const char *rel; const char *cap; const char *cap2; } acts[] = {
+			{ "wp:action-publish", "publish_posts", NULL },
+			{ "wp:action-unfiltered-html", "unfiltered_html", NULL },
+			{ "wp:action-sticky", "edit_others_posts", "publish_posts" },
+			{ "wp:action-assign-author", "edit_others_posts", NULL },
+			{ "wp:action-create-categories", "manage_categories", NULL },
+			{ "wp:action-assign-categories", "edit_posts", NULL },
+			{ "wp:action-create-tags", "edit_posts", NULL },
+			{ "wp:action-assign-tags", "edit_posts", NULL },
+		};
+		for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
+			if (caps_user_can(st, u, acts[i].cap, 0) && (!acts[i].cap2 || caps_user_can(st, u, acts[i].cap2, 0)))
+				jset(l, acts[i].rel, one_link(NULL, link_href(req, "wp/v2/posts/%ld", p->id)));
+	}
+	json_t *curie = jobj();
+	jset(curie, "name", jstr("wp"));
+	jset(curie, "href", jstr("https://api.w.org/{rel}"));
+	jset(curie, "templated", json_true());
+	jset(l, "curies", jpush(jarr(), curie));
+	return l;
+}
+
+/* ---- rendering ---- */
+
+/* WordPress keeps block and gallery counters in statics for the whole PHP
+ * request; here they live as long as one connection's request. */
+static __thread const void *counters_owner;
+static __thread int counters[16];
+
+static int source_permalink(void *ud, long id, struct buf *out)
+{
+	struct request *req = ud;
+	return permalink_post(req->store, req->site, req->user, id, 0, out);
+}
+
+static void render_setup(struct request *req, const struct post *p, struct render_ctx *ctx,
+			 struct render_source *src)
+{
+	memset(src, 0, sizeof *src);
+	src->ud = req;
+	src->permalink = source_permalink;
+	memset(ctx, 0, sizeof *ctx);
+	ctx->home_url = req->site->home;
+	ctx->site_url = req->site->siteurl;
+	ctx->uploads_url = req->site->uploads_url;
+	ctx->src = src;
+	ctx->post_id = p->id;
+	ctx->post_type = p->type;
+	ctx->use_smilies = req->site->use_smilies;
+	if (counters_owner != req->conn) {
+		counters_owner = req->conn;
+		memset(counters, 0, sizeof counters);
+	}
+	memcpy(ctx->counters, counters, sizeof counters);
+}
+
+static void render_done(const struct render_ctx *ctx)
+{
+	memcpy(counters, ctx->counters, sizeof counters);
+}
+
+static json_t *rendered(int rc, struct buf *b)
+{
+	json_t *j = rc == PD_OK ? jstrn(buf_str(b), b->len) : jstr("");
+	buf_free(b);
+	return j;
+}
+
+/* ---- classes ---- */
+
+/* sanitize_html_class(): %XX octets and anything but A-Za-z0-9_- removed. */
+static void html_class(const char *in, struct buf *out)
+{
+	for (const char *s = in; *s; s++) {
+		if (s[0] == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2])) {
+			s += 2;
+			continue;
+		}
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_' || *s == '-')
+			buf_putc(out, *s);
+	}
+}
+
+static void push_unique(json_t *arr, const char *s)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+		if (strcmp(json_string_value(v), s) == 0)
+			return;
+	jpush(arr, jstr(s));
+}
+
+/* get_post_class() outside the admin, not on the home page (no "sticky"). */
+static json_t *class_list(const struct post *p, int pw_required, const char *format)
+{
+	json_t *c = jarr();
+	char tmp[128];
+	snprintf(tmp, sizeof tmp, "post-%ld", p->id);
+	push_unique(c, tmp);
+	push_unique(c, p->type);
+	snprintf(tmp, sizeof tmp, "type-%s", p->type);
+	push_unique(c, tmp);
+	snprintf(tmp, sizeof tmp, "status-%s", p->status);
+	push_unique(c, tmp);
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "format-");
+	html_class(format, &b);
+	push_unique(c, buf_str(&b));
+	buf_free(&b);
+	if (pw_required)
+		push_unique(c, "post-password-required");
+	else if (p->password[0])
+		push_unique(c, "post-password-protected");
+	if (p->thumbnail_id && !pw_required)
+		push_unique(c, "has-post-thumbnail");
+	push_unique(c, "hentry");
+	static const char *prefix[] = { "category-", "tag-", "post_format-" };
+	for (int tax = TAX_CATEGORY; tax <= TAX_POST_FORMAT; tax++) {
+		for (size_t i = 0; i < p->nterms; i++) {
+			const struct post_term *t = &p->terms[i];
+			if ((int)t->tax != tax || !t->slug[0])
+				continue;
+			struct buf cls = BUF_INIT;
+			html_class(t->slug, &cls);
+			const char *v = buf_str(&cls);
+			int numeric = *v != '\0';
+			for (const char *q = v; *q; q++)
+				if (*q < '0' || *q > '9')
+					numeric = 0;
+			int dashes = 1;
+			for (const char *q = v; *q; q++)
+				if (*q != '-')
+					dashes = 0;
+			char id[24];
+			snprintf(id, sizeof id, "%ld", t->term_id);
+			struct buf full = BUF_INIT;
+			buf_puts(&full, prefix[tax]);
+			buf_puts(&full, numeric || dashes ? id : v);
+			push_unique(c, buf_str(&full));
+			buf_free(&full);
+			buf_free(&cls);
+		}
+	}
+	return c;
+}
+
+/* get_post_format(): the first post_format term without its prefix, else "standard". */
+static const char *post_format(const struct post *p)
+{
+	for (size_t i = 0; i < p->nterms; i++)
+		if (p->terms[i].tax == TAX_POST_FORMAT && strncmp(p->terms[i].slug, "post-format-", 12) == 0)
+			return p->terms[i].slug + 12;
+	return "standard";
+}
+
+static json_t *term_ids(const struct post *p, enum term_tax tax)
+{
+	json_t *a = jarr();
+	for (size_t i = 0; i < p->nterms; i++)
+		if (p->terms[i].tax == tax)
+			jpush(a, jint(p->terms[i].term_id));
+	return a;
+}
+
+json_t *post_json(struct request *req, const struct post *p)
+{
+	const char *c = rest_param_str(req, "context");
+	struct shaper s = { req, c && strcmp(c, "edit") == 0 ? CTX_EDIT : c && strcmp(c, "embed") == 0 ? CTX_EMBED : CTX_VIEW };
+	json_t *d = jobj();
+	if (want(&s, "id", CTX_ALL))
+		jset(d, "id", jint(p->id));
+	if (want(&s, "date", CTX_ALL))
+		jset(d, "date", rest_date(p->date));
+	if (want(&s, "date_gmt", CTX_VE))
+		jset(d, "date_gmt", date_gmt(p));
+	if (want(&s, "guid", CTX_VE)) {
+		json_t *g = jobj();
+		if (want(&s, "guid.rendered", CTX_VE))
+			jset(g, "rendered", jstr(p->guid));
+		if (want(&s, "guid.raw", CTX_EDIT))
+			jset(g, "raw", jstr(p->guid));
+		jset(d, "guid", g);
+	}
+	if (want(&s, "modified", CTX_VE))
+		jset(d, "modified", rest_date(p->modified));
+	if (want(&s, "modified_gmt", CTX_VE))
+		jset(d, "modified_gmt", modified_gmt(p));
+	if (want(&s, "password", CTX_EDIT))
+		jset(d, "password", jstr(p->password));
+	if (want(&s, "slug", CTX_ALL))
+		jset(d, "slug", jstr(p->name));
+	if (want(&s, "status", CTX_VE))
+		jset(d, "status", jstr(p->status));
+	if (want(&s, "type", CTX_ALL))
+		jset(d, "type", jstr(p->type));
+	if (want(&s, "link", CTX_ALL)) {
+		struct buf b = BUF_INIT;
+		post_link(req, p, 0, &b);
+		jset(d, "link", jstr(buf_str(&b)));
+		buf_free(&b);
+	}
+	struct render_ctx rctx;
+	struct render_source src;
+	render_setup(req, p, &rctx, &src);
+	if (want(&s, "title", CTX_ALL)) {
+		json_t *t = jobj();
+		if (want(&s, "title.raw", CTX_EDIT))
+			jset(t, "raw", jstr(p->title));
+		if (want(&s, "title.rendered", CTX_ALL)) {
+			/* The REST API drops the "Protected: " / "Private: " prefixes. */
+			struct buf b = BUF_INIT;
+			jset(t, "rendered", rendered(render_title(&rctx, p->title, 0, &b), &b));
+		}
+		jset(d, "title", t);
+	}
+	int pw_checked = post_password_ok(req, p);
+	int pw_required = password_required(p, pw_checked);
+	/* get_post_class() runs after the controller removed its password
+	 * filter: only edit context with edit_post still passes there. */
+	int class_pw_required = p->password[0] && !(s.ctx == CTX_EDIT &&
+		caps_user_can(req->store, req->user, "edit_post", p->id));
+	if (want(&s, "content", CTX_VE)) {
+		json_t *t = jobj();
+		if (want(&s, "content.raw", CTX_EDIT))
+			jset(t, "raw", jstr(p->content));
+		if (want(&s, "content.rendered", CTX_VE)) {
+			struct buf b = BUF_INIT;
+			jset(t, "rendered", pw_required ? jstr("") : rendered(render_content(&rctx, p->content, &b), &b));
+		}
+		if (want(&s, "content.protected", CTX_ALL))
+			jset(t, "protected", jbool(p->password[0] != '\0'));
+		if (want(&s, "content.block_version", CTX_EDIT))
+			jset(t, "block_version", jint(strstr(p->content, "<!-- wp:") != NULL));
+		jset(d, "content", t);
+	}
+	if (want(&s, "excerpt", CTX_ALL)) {
+		json_t *t = jobj();
+		if (s.ctx == CTX_EDIT)
+			jset(t, "raw", jstr(p->excerpt));
+		struct buf b = BUF_INIT;
+		jset(t, "rendered", pw_required ? jstr("")
+			: rendered(render_excerpt(&rctx, p->excerpt, p->content, &b), &b));
+		jset(t, "protected", jbool(p->password[0] != '\0'));
+		jset(d, "excerpt", t);
+	}
+	render_done(&rctx);
+	if (want(&s, "author", CTX_ALL))
+		jset(d, "author", jint(p->author));
+	if (want(&s, "featured_media", CTX_ALL))
+		jset(d, "featured_media", jint(p->thumbnail_id));
+	if (want(&s, "comment_status", CTX_VE))
+		jset(d, "comment_status", jstr(p->comment_status));
+	if (want(&s, "ping_status", CTX_VE))
+		jset(d, "ping_status", jstr(p->ping_status));
+	if (want(&s, "sticky", CTX_VE))
+		jset(d, "sticky", jbool(p->sticky));
+	if (want(&s, "template", CTX_VE))
+		jset(d, "template", jstr(p->template && strcmp(p->template, "default") != 0 ? p->template : ""));
+	const char *format = post_format(p);
+	if (want(&s, "format", CTX_VE))
+		jset(d, "format", jstr(format));
+	if (want(&s, "meta", CTX_VE)) {
+		/* Registered keys in registration order; "" when absent (single string default). */
+		struct str_list keys = { NULL, 0 };
+		json_t *m = jobj();
+		posts_meta_keys(req->store, &keys);
+		for (size_t i = 0; i < keys.n; i++) {
+			json_t *v = json_object_get(p->meta, keys.v[i]);
+			jset(m, keys.v[i], v ? json_incref(v) : jstr(""));
+		}
+		str_list_free(&keys);
+		jset(d, "meta", m);
+	}
+	if (want(&s, "categories", CTX_VE))
+		jset(d, "categories", term_ids(p, TAX_CATEGORY));
+	if (want(&s, "tags", CTX_VE))
+		jset(d, "tags", term_ids(p, TAX_POST_TAG));
+	if (want(&s, "permalink_template", CTX_EDIT) || want(&s, "generated_slug", CTX_EDIT)) {
+		/* get_sample_permalink(): the link as if published, with the name left as a tag. */
+		struct buf b = BUF_INIT;
+		struct post sample = *p;
+		char *publish = "publish";
+		if (!strcmp(p->status, "draft") || !strcmp(p->status, "pending") || !strcmp(p->status, "future"))
+			sample.status = publish;
+		post_link(req, &sample, 1, &b);
+		if (want(&s, "permalink_template", CTX_EDIT))
+			jset(d, "permalink_template", jstr(buf_str(&b)));
+		if (want(&s, "generated_slug", CTX_EDIT))
+			jset(d, "generated_slug", jstr(p->name));
+		buf_free(&b);
+	}
+	if (want(&s, "class_list", CTX_VE))
+		jset(d, "class_list", class_list(p, class_pw_required, format));
+	if (rest_field_wanted(req, "_links") || rest_field_wanted(req, "_embedded"))
+		jset(d, "_links", links(&s, p));
+	return d;
+}
