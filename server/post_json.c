@@ -15,6 +15,7 @@
 #include "pressd/permalink.h"
 #include "pressd/posts.h"
 #include "pressd/render.h"
+#include "pressd/render_store.h"
 #include "pressd/rest.h"
 #include "pressd/site.h"
 #include "pressd/wpdate.h"
@@ -241,18 +242,11 @@ static json_t *links(struct shaper *s, const struct post *p)
 static __thread const void *counters_owner;
 static __thread int counters[16];
 
-static int source_permalink(void *ud, long id, struct buf *out)
-{
-	struct request *req = ud;
-	return permalink_post(req->store, req->site, req->user, id, 0, out);
-}
-
 static void render_setup(struct request *req, const struct post *p, struct render_ctx *ctx,
 			 struct render_source *src)
 {
 	memset(src, 0, sizeof *src);
-	src->ud = req;
-	src->permalink = source_permalink;
+	render_store_source(req->store, req->site, src);
 	memset(ctx, 0, sizeof *ctx);
 	ctx->home_url = req->site->home;
 	ctx->site_url = req->site->siteurl;
@@ -268,9 +262,10 @@ static void render_setup(struct request *req, const struct post *p, struct rende
 	memcpy(ctx->counters, counters, sizeof counters);
 }
 
-static void render_done(const struct render_ctx *ctx)
+static void render_done(const struct render_ctx *ctx, struct render_source *src)
 {
 	memcpy(counters, ctx->counters, sizeof counters);
+	render_store_free(src);
 }
 
 static json_t *rendered(int rc, struct buf *b)
@@ -459,7 +454,7 @@ json_t *post_json(struct request *req, const struct post *p)
 		jset(t, "protected", jbool(p->password[0] != '\0'));
 		jset(d, "excerpt", t);
 	}
-	render_done(&rctx);
+	render_done(&rctx, &src);
 	if (want(&s, "author", CTX_ALL))
 		jset(d, "author", jint(p->author));
 	if (want(&s, "featured_media", CTX_ALL))

@@ -431,14 +431,18 @@ static int check_statuses(struct request *req, struct response *res)
 	return rc;
 }
 
+/* get_items_permissions_check(). The status check belongs to
+ * sanitize_params(), which WordPress runs before this and which does not
+ * decide the Allow header: the handler makes it, unless this check fails
+ * first (then it still wins, as in WordPress). */
 int posts_get_items_permission(struct request *req, struct response *res)
 {
-	int rc = check_statuses(req, res);
-	if (rc)
-		return rc;
-	if (strcmp(context_of(req), "edit") == 0 && !caps_user_can(req->store, req->user, "edit_posts", 0))
+	if (strcmp(context_of(req), "edit") == 0 && !caps_user_can(req->store, req->user, "edit_posts", 0)) {
+		if (check_statuses(req, res))
+			return REST_ERROR;
 		return rest_error(res, auth_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit posts in this post type.");
+	}
 	return PD_OK;
 }
 
@@ -652,7 +656,11 @@ int posts_get_items(struct request *req, struct response *res)
 	struct id_list ids = { NULL, 0 };
 	struct post_set set = { NULL, 0 };
 	long total = 0;
-	int rc = query_from_request(req, res, &q);
+	memset(&q, 0, sizeof q);
+	int rc = check_statuses(req, res);
+	if (rc)
+		return rc;
+	rc = query_from_request(req, res, &q);
 	if (rc)
 		goto out;
 	if ((rc = run_query(req->store, &q, &ids, &total)))

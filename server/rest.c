@@ -404,10 +404,11 @@ void rest_dispatch(struct request *req, struct response *res)
 		json_decref(raw);
 	else
 		req->params = raw;
-	set_allow(req, r, res);
 	int rc = ep->permission ? ep->permission(req, res) : PD_OK;
 	if (rc == PD_OK)
 		rc = ep->handler(req, res);
+	/* After the handler's own headers, as rest_post_dispatch adds it. */
+	set_allow(req, r, res);
 	if (rc < 0) {
 		fprintf(stderr, "pressd: %s %s: %s\n", method_name(req->method), req->route, pd_strerror(rc));
 		rest_error(res, 500, "rest_internal_error", "Internal server error.");
@@ -627,6 +628,46 @@ void rest_shape(struct request *req, struct response *res)
 	json_decref(fields);
 }
 
+/* urlencode_deep() of a sanitized value: true is "1", false "". */
+static json_t *php_urlvalue(const json_t *v)
+{
+	if (json_is_boolean(v))
+		return json_string(json_is_true(v) ? "1" : "");
+	if (json_is_array(v)) {
+		json_t *a = json_array();
+		size_t i;
+		json_t *e;
+		json_array_foreach(v, i, e)
+			json_array_append_new(a, php_urlvalue(e));
+		return a;
+	}
+	if (json_is_object(v)) {
+		json_t *o = json_object();
+		const char *k;
+		json_t *e;
+		json_object_foreach((json_t *)v, k, e)
+			json_object_set_new(o, k, php_urlvalue(e));
+		return o;
+	}
+	return json_deep_copy(v);
+}
+
+/* $request->get_query_params(): the query string's parameters, those that
+ * are route args as sanitize_params() left them. */
+static json_t *paginate_params(const struct request *req)
+{
+	json_t *q = json_object();
+	const char *k;
+	json_t *v;
+	if (!req->query)
+		return q;
+	json_object_foreach(req->query, k, v) {
+		const json_t *s = req->params ? json_object_get(req->params, k) : NULL;
+		json_object_set_new(q, k, php_urlvalue(s ? s : v));
+	}
+	return q;
+}
+
 /* Mirrors the pagination part of WP_REST_Posts_Controller::get_items(). */
 void rest_paginate(struct response *res, const struct request *req, long total, long per_page,
 		   long page)
@@ -650,7 +691,7 @@ void rest_paginate(struct response *res, const struct request *req, long total, 
 			rel = "next";
 		}
 		/* add_query_arg('page', N, base): replaces page in place or appends it. */
-		json_t *q = json_deep_copy(req->query ? req->query : json_object());
+		json_t *q = paginate_params(req);
 		char num[24];
 		snprintf(num, sizeof num, "%ld", target);
 		json_object_set_new(q, "page", json_string(num));

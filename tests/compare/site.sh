@@ -27,6 +27,9 @@ p option set permalink_structure "/%category%/%postname%/"
 p option set posts_per_page 10
 p option set date_format "F j, Y"
 p option set time_format "g:i a"
+# §3 registered post meta: footnotes, then the four Rank Math keys of the mu-plugin.
+p option set pressd_post_meta_keys \
+	"footnotes,rank_math_title,rank_math_description,rank_math_canonical_url,rank_math_focus_keyword"
 
 # §2 users 2-5 (admin is 1, created by install); first name = display name.
 for u in editor:editor:Editor contributor:contributor:Contributor \
