@@ -1,0 +1,126 @@
+/* Tests for server/permalink.c: get_permalink() under the permalink
+ * structures WordPress offers. Expected links are those of the comparison
+ * site's goldens (/%category%/%postname%/) and of WordPress's link-template.php. */
+#include <string.h>
+
+#include "test.h"
+#include "pressd/buf.h"
+#include "pressd/permalink.h"
+#include "pressd/site.h"
+
+static struct site make_site(const char *structure)
+{
+	struct site s;
+	memset(&s, 0, sizeof s);
+	s.home = "http://127.0.0.1:8069";
+	s.siteurl = s.home;
+	s.permalink_structure = (char *)structure;
+	s.category_base = "";
+	s.tag_base = "";
+	s.show_on_front = "posts";
+	return s;
+}
+
+static const char *link(const struct site *s, const struct permalink_post *p,
+			const struct permalink_parts *parts, int leavename, struct buf *b)
+{
+	buf_reset(b);
+	if (permalink_build(s, p, parts, leavename, b))
+		return "(error)";
+	return buf_str(b);
+}
+
+TEST(permalink_category_postname)
+{
+	struct site s = make_site("/%category%/%postname%/");
+	struct permalink_post p = { 1241, "post", "publish", "template-sticky", "2012-01-07 07:07:21", 0, 0 };
+	struct permalink_parts parts = { "uncategorized", NULL, NULL, NULL };
+	struct buf b = BUF_INIT;
+	/* GET /wp-json/wp/v2/posts/1241: link and Link header. */
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/uncategorized/template-sticky/");
+	/* context=edit permalink_template. */
+	ASSERT_STR_EQ(link(&s, &p, &parts, 1, &b), "http://127.0.0.1:8069/uncategorized/%postname%/");
+	/* Nested categories: parent path first. */
+	parts.category = "parent/child";
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/template-sticky/");
+	buf_free(&b);
+}
+
+TEST(permalink_unpublished_plain)
+{
+	struct site s = make_site("/%category%/%postname%/");
+	struct permalink_parts parts = { "reference", NULL, NULL, NULL };
+	struct buf b = BUF_INIT;
+	/* posts?status=draft @admin: 30005 and 1164 link with ?p=. */
+	struct permalink_post draft = { 30005, "post", "draft", "", "2024-03-04 11:00:00", 0, 0 };
+	ASSERT_STR_EQ(link(&s, &draft, &parts, 0, &b), "http://127.0.0.1:8069/?p=30005");
+	struct permalink_post future = { 1153, "post", "future", "scheduled", "2030-01-01 10:00:00", 0, 0 };
+	ASSERT_STR_EQ(link(&s, &future, &parts, 0, &b), "http://127.0.0.1:8069/?p=1153");
+	/* A private post: plain unless the user may read it. */
+	struct permalink_post priv = { 30003, "post", "private", "private-post", "2024-03-01 10:00:00", 0, 0 };
+	ASSERT_STR_EQ(link(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/?p=30003");
+	priv.readable_private = 1;
+	ASSERT_STR_EQ(link(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/reference/private-post/");
+	/* get_sample_permalink() treats a draft as published. */
+	draft.sample = 1;
+	draft.status = "publish";
+	ASSERT_STR_EQ(link(&s, &draft, &parts, 1, &b), "http://127.0.0.1:8069/reference/%postname%/");
+	buf_free(&b);
+}
+
+TEST(permalink_plain_and_dates)
+{
+	struct permalink_post p = { 1241, "post", "publish", "template-sticky", "2012-01-07 07:07:21", 0, 0 };
+	struct permalink_parts parts = { NULL, NULL, NULL, NULL };
+	struct buf b = BUF_INIT;
+	struct site s = make_site("");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?p=1241");
+	s = make_site("/%year%/%monthnum%/%day%/%postname%/");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/2012/01/07/template-sticky/");
+	s = make_site("/archives/%post_id%");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/archives/1241");
+	s = make_site("/%postname%/");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/template-sticky/");
+	buf_free(&b);
+}
+
+TEST(permalink_pages)
+{
+	struct site s = make_site("/%category%/%postname%/");
+	struct permalink_post p = { 30002, "page", "publish", "child", "2024-03-01 10:00:00", 0, 0 };
+	struct permalink_parts parts = { NULL, NULL, "parent/child", NULL };
+	struct buf b = BUF_INIT;
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/");
+	p.status = "draft";
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?page_id=30002");
+	p.status = "publish";
+	s.show_on_front = "page";
+	s.page_on_front = 30002;
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/");
+	s = make_site("");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?page_id=30002");
+	buf_free(&b);
+}
+
+TEST(permalink_attachments)
+{
+	struct site s = make_site("/%category%/%postname%/");
+	struct permalink_post p = { 17699, "attachment", "publish", "hair-1761_image_1", "2026-01-01 10:00:00", 0, 0 };
+	struct permalink_parts parts = { NULL, NULL, NULL, "http://127.0.0.1:8069/new/autoimmune-related-balding/" };
+	struct buf b = BUF_INIT;
+	/* %category% in the structure: the explicit attachment/ marker. */
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b),
+		      "http://127.0.0.1:8069/new/autoimmune-related-balding/attachment/hair-1761_image_1/");
+	s = make_site("/%postname%/");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b),
+		      "http://127.0.0.1:8069/new/autoimmune-related-balding/hair-1761_image_1/");
+	/* No parent: at the root. */
+	parts.parent_link = NULL;
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/hair-1761_image_1/");
+	/* A parent with a plain link: ?attachment_id=. */
+	parts.parent_link = "http://127.0.0.1:8069/?p=5";
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?attachment_id=17699");
+	s = make_site("");
+	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?attachment_id=17699");
+	buf_free(&b);
+}
