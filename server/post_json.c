@@ -102,7 +102,7 @@ static long lowest_category(const struct post *p)
 	return best;
 }
 
-int post_link(struct request *req, const struct post *p, int leavename, struct buf *out)
+int post_permalink(struct request *req, const struct post *p, int leavename, struct buf *out)
 {
 	const struct site *site = req->site;
 	if (strcmp(p->type, "post") != 0)
@@ -406,7 +406,7 @@ json_t *post_json(struct request *req, const struct post *p)
 		jset(d, "type", jstr(p->type));
 	if (want(&s, "link", CTX_ALL)) {
 		struct buf b = BUF_INIT;
-		post_link(req, p, 0, &b);
+		post_permalink(req, p, 0, &b);
 		jset(d, "link", jstr(buf_str(&b)));
 		buf_free(&b);
 	}
@@ -493,7 +493,7 @@ json_t *post_json(struct request *req, const struct post *p)
 		char *publish = "publish";
 		if (!strcmp(p->status, "draft") || !strcmp(p->status, "pending") || !strcmp(p->status, "future"))
 			sample.status = publish;
-		post_link(req, &sample, 1, &b);
+		post_permalink(req, &sample, 1, &b);
 		if (want(&s, "permalink_template", CTX_EDIT))
 			jset(d, "permalink_template", jstr(buf_str(&b)));
 		if (want(&s, "generated_slug", CTX_EDIT))

@@ -405,44 +405,13 @@ static int can_read(struct request *req, const struct post *p)
 	return 0;
 }
 
-/* sanitize_post_statuses(): visitors may only ask for the default status. */
-static int check_statuses(struct request *req, struct response *res)
-{
-	struct str_list st = { NULL, 0 };
-	const json_t *v = rest_param(req, "status");
-	int rc = v ? parse_list(v, &st) : PD_OK;
-	for (size_t i = 0; i < st.n && !rc; i++) {
-		if (strcmp(st.v[i], "publish") == 0)
-			continue;
-		if (caps_user_can(req->store, req->user, "edit_posts", 0) ||
-		    (strcmp(st.v[i], "private") == 0 &&
-		     caps_user_can(req->store, req->user, "read_private_posts", 0)))
-			continue;
-		json_t *err = jobj();
-		jset(err, "code", jstr("rest_forbidden_status"));
-		jset(err, "message", jstr("Status is forbidden."));
-		jset(err, "data", jset(jobj(), "status", jint(auth_code(req))));
-		json_t *data = jobj();
-		jset(data, "params", jset(jobj(), "status", jstr("Status is forbidden.")));
-		jset(data, "details", jset(jobj(), "status", err));
-		rc = rest_error_data(res, 400, "rest_invalid_param", "Invalid parameter(s): status", data);
-	}
-	str_list_free(&st);
-	return rc;
-}
-
-/* get_items_permissions_check(). The status check belongs to
- * sanitize_params(), which WordPress runs before this and which does not
- * decide the Allow header: the handler makes it, unless this check fails
- * first (then it still wins, as in WordPress). */
+/* get_items_permissions_check(); the statuses were checked by
+ * sanitize_post_statuses() (post_args_policy) before. */
 int posts_get_items_permission(struct request *req, struct response *res)
 {
-	if (strcmp(context_of(req), "edit") == 0 && !caps_user_can(req->store, req->user, "edit_posts", 0)) {
-		if (check_statuses(req, res))
-			return REST_ERROR;
+	if (strcmp(context_of(req), "edit") == 0 && !caps_user_can(req->store, req->user, "edit_posts", 0))
 		return rest_error(res, auth_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit posts in this post type.");
-	}
 	return PD_OK;
 }
 
@@ -656,11 +625,7 @@ int posts_get_items(struct request *req, struct response *res)
 	struct id_list ids = { NULL, 0 };
 	struct post_set set = { NULL, 0 };
 	long total = 0;
-	memset(&q, 0, sizeof q);
-	int rc = check_statuses(req, res);
-	if (rc)
-		return rc;
-	rc = query_from_request(req, res, &q);
+	int rc = query_from_request(req, res, &q);
 	if (rc)
 		goto out;
 	if ((rc = run_query(req->store, &q, &ids, &total)))
@@ -751,7 +716,7 @@ int posts_get_item(struct request *req, struct response *res)
 	res->body = req->method == M_HEAD ? jobj() : post_json(req, &set.v[0]);
 	/* The post's public page (is_post_type_viewable). */
 	struct buf link = BUF_INIT;
-	if (post_link(req, &set.v[0], 0, &link) == PD_OK)
+	if (post_permalink(req, &set.v[0], 0, &link) == PD_OK)
 		rest_headerf(res, "Link", "<%s>; rel=\"alternate\"; type=text/html", buf_str(&link));
 	buf_free(&link);
 out:

@@ -155,7 +155,7 @@ int posts_meta_keys(struct store *st, struct str_list *out);
 json_t *post_json(struct request *req, const struct post *p);
 /* get_permalink() of a loaded post (its categories are known); leavename
  * keeps %postname% for permalink_template. */
-int post_link(struct request *req, const struct post *p, int leavename, struct buf *out);
+int post_permalink(struct request *req, const struct post *p, int leavename, struct buf *out);
 /* can_access_password_content(). */
 int post_password_ok(const struct request *req, const struct post *p);
 
