@@ -77,6 +77,10 @@ block_cb blocks_dynamic_callback(const char *name);
 int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
 			const char *extra_style, struct buf *out);
 
+/* The style engine's border classes and CSS of b's style.border and
+ * borderColor, serialized or not (the avatar puts them on its <img>). */
+int block_border_styles(const struct block *b, struct buf *cls, struct buf *css);
+
 /* PHP date( fmt ) of the local MySQL datetime, offset seconds east of UTC. */
 int php_date(const char *fmt, const char *local, long offset, struct buf *out);
 

@@ -137,6 +137,33 @@ static void box(const json_t *v, const char *prop, struct buf *css)
 	}
 }
 
+/* The border part of the style engine for attrs (color, radius, style,
+ * width); bor: the block's border supports, NULL for all of them. */
+static void border(const json_t *attrs, const json_t *bor, struct buf *cls, struct buf *css)
+{
+	const json_t *sb = json_object_get(json_object_get(attrs, "style"), "border");
+	const char *bc = attr_str(attrs, "borderColor");
+	if (!bor || (json_is_true(json_object_get(bor, "color")) && !skip(bor, "color"))) {
+		char pv[160];
+		if (bc)
+			snprintf(pv, sizeof pv, "var:preset|color|%s", bc);
+		const char *v = bc ? pv : json_string_value(json_object_get(sb, "color"));
+		color(v, "has-border-color", "has-%s-border-color", "border-color", cls, css);
+	}
+	if (!bor || (json_is_true(json_object_get(bor, "radius")) && !skip(bor, "radius")))
+		box(json_object_get(sb, "radius"), "border-radius", css);
+	if (!bor || (json_is_true(json_object_get(bor, "style")) && !skip(bor, "style")))
+		box(json_object_get(sb, "style"), "border-style", css);
+	if (!bor || (json_is_true(json_object_get(bor, "width")) && !skip(bor, "width")))
+		box(json_object_get(sb, "width"), "border-width", css);
+}
+
+int block_border_styles(const struct block *b, struct buf *cls, struct buf *css)
+{
+	border(b->attrs, NULL, cls, css);
+	return PD_OK;
+}
+
 int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
 			const char *extra_style, struct buf *out)
 {
@@ -257,23 +284,8 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 	}
 	/* border */
 	const json_t *bor = json_object_get(sup, "__experimentalBorder");
-	if (bor && !skip(bor, "border")) {
-		const json_t *sb = json_object_get(style, "border");
-		const char *bc = attr_str(attrs, "borderColor");
-		if (json_is_true(json_object_get(bor, "color")) && !skip(bor, "color")) {
-			char pv[160];
-			if (bc)
-				snprintf(pv, sizeof pv, "var:preset|color|%s", bc);
-			const char *v = bc ? pv : json_string_value(json_object_get(sb, "color"));
-			color(v, "has-border-color", "has-%s-border-color", "border-color", &cls, &css);
-		}
-		if (json_is_true(json_object_get(bor, "radius")) && !skip(bor, "radius"))
-			box(json_object_get(sb, "radius"), "border-radius", &css);
-		if (json_is_true(json_object_get(bor, "style")) && !skip(bor, "style"))
-			box(json_object_get(sb, "style"), "border-style", &css);
-		if (json_is_true(json_object_get(bor, "width")) && !skip(bor, "width"))
-			box(json_object_get(sb, "width"), "border-width", &css);
-	}
+	if (bor && !skip(bor, "border"))
+		border(attrs, bor, &cls, &css);
 	/* spacing */
 	const json_t *sp = json_object_get(sup, "spacing");
 	if (sp) {

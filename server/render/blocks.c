@@ -215,7 +215,6 @@ static const struct {
 	{ "core/rss", render_rss },
 	{ "core/footnotes", render_empty },
 	{ "core/archives", render_empty },
-	{ "core/avatar", render_empty },
 	{ "core/calendar", render_empty },
 	{ "core/categories", render_empty },
 	{ "core/comments", render_empty },
@@ -224,8 +223,6 @@ static const struct {
 	{ "core/loginout", render_empty },
 	{ "core/navigation", render_empty },
 	{ "core/page-list", render_empty },
-	{ "core/post-author", render_empty },
-	{ "core/post-author-biography", render_empty },
 	{ "core/post-author-name", render_empty },
 	{ "core/post-comments-form", render_empty },
 	{ "core/post-date", render_empty },
@@ -276,6 +273,91 @@ static int gallery_data_ids(struct block *b)
 			return PD_ENOMEM;
 	}
 	return PD_OK;
+}
+
+/* wp_render_dimensions_support() for the blocks with dimensions.aspectRatio
+ * support (core/cover): aspect-ratio and min-height exclude each other. */
+static int dimensions_support(const struct block *b, struct buf *in, struct buf *out)
+{
+	const json_t *dim = json_object_get(json_object_get(b->attrs, "style"), "dimensions");
+	const json_t *ar = json_object_get(dim, "aspectRatio");
+	struct buf css = BUF_INIT;
+	int rc = PD_OK, add_ar_class = 0;
+	if (ar && !json_is_null(ar)) {
+		if (json_is_string(ar) && json_string_length(ar)) {
+			buf_printf(&css, "aspect-ratio:%s;", json_string_value(ar));
+			add_ar_class = 1;
+		}
+		buf_puts(&css, "min-height:unset;");
+	} else if ((json_object_get(dim, "minHeight") && !json_is_null(json_object_get(dim, "minHeight"))) ||
+		   (json_object_get(b->attrs, "minHeight") && !json_is_null(json_object_get(b->attrs, "minHeight")))) {
+		buf_puts(&css, "aspect-ratio:unset;");
+	}
+	if (!css.len)
+		return buf_append(out, buf_str(in), in->len);
+	struct tp t;
+	tp_init(&t, buf_str(in), in->len);
+	if (tp_next_tag(&t)) {
+		const struct tp_attr *a = tp_attr_get(&t, "style");
+		struct buf v = BUF_INIT;
+		if (a && a->has_value && a->value_len) {
+			/* the attribute value as get_attribute() decodes it (plain here) */
+			buf_append(&v, t.html + a->value, a->value_len);
+			if (v.data[v.len - 1] != ';')
+				buf_putc(&v, ';');
+		}
+		buf_puts(&v, buf_str(&css));
+		rc = tp_set_attribute(&t, "style", buf_str(&v));
+		if (!rc && add_ar_class)
+			rc = tp_add_class(&t, "has-aspect-ratio");
+		buf_free(&v);
+	}
+	if (!rc)
+		rc = tp_get_updated_html(&t, out);
+	tp_free(&t);
+	buf_free(&css);
+	return rc;
+}
+
+/* WP_Duotone::render_duotone_support(): the wp-duotone-{slug} class of a
+ * block with duotone support and style.color.duotone; 1 when cls is set. */
+static int duotone_class(struct block_render *r, const struct block *b, char cls[128])
+{
+	static const char *const with_duotone[] = { "core/avatar", "core/cover", "core/image",
+						    "core/post-author", "core/post-featured-image",
+						    "core/site-logo" };
+	const json_t *d = json_object_get(json_object_get(json_object_get(b->attrs, "style"), "color"), "duotone");
+	size_t i;
+	cls[0] = 0;
+	for (i = 0; i < sizeof with_duotone / sizeof *with_duotone; i++)
+		if (!strcmp(b->name, with_duotone[i]))
+			break;
+	if (!d || i == sizeof with_duotone / sizeof *with_duotone)
+		return 0;
+	struct buf key = BUF_INIT;
+	const char *v = json_string_value(d);
+	if (v && !strncmp(v, "var:preset|duotone|", 19)) {
+		snprintf(cls, 128, "wp-duotone-%s", v + 19);
+	} else if (v && !strncmp(v, "var(--wp--preset--duotone--", 27)) {
+		snprintf(cls, 128, "wp-duotone-%.*s", (int)strcspn(v + 27, ")"), v + 27);
+	} else if (v || json_is_array(d)) {
+		/* sanitize_key( colors joined by '-' . '-' ) . wp_unique_id() */
+		struct buf raw = BUF_INIT;
+		if (v)
+			buf_puts(&raw, v);
+		for (size_t k = 0; !v && k < json_array_size(d); k++)
+			buf_printf(&raw, "%s%s", k ? "-" : "", json_string_value(json_array_get(d, k)) ?: "");
+		buf_putc(&raw, '-');
+		for (const char *p = buf_str(&raw); *p; p++) {
+			char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')
+				buf_putc(&key, c);
+		}
+		buf_free(&raw);
+		snprintf(cls, 128, "wp-duotone-%s%d", buf_str(&key), ++r->ctx->counters[RENDER_COUNTER_UNIQUE_ID]);
+	}
+	buf_free(&key);
+	return 1;
 }
 
 /* render_block() / WP_Block::render() for one block, appended to out. */
@@ -335,8 +417,27 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		content = tmp;
 		tmp = (struct buf)BUF_INIT;
 	}
+	if (!rc) {
+		rc = block_support_layout(r, b, buf_str(&content), content.len, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
+	if (!rc && content.len && !strcmp(b->name, "core/cover")) {
+		rc = dimensions_support(b, &content, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
+	char duotone[128];
+	if (!rc && content.len && duotone_class(r, b, duotone) && duotone[0]) {
+		rc = add_class_to_first(buf_str(&content), content.len, NULL, duotone, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
 	if (!rc)
-		rc = block_support_layout(r, b, buf_str(&content), content.len, out);
+		rc = buf_append(out, buf_str(&content), content.len);
 	buf_free(&content);
 	buf_free(&tmp);
 	return rc;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <nettle/sha2.h>
 
 #include "pressd/err.h"
 #include "pressd/format.h"
@@ -423,6 +424,14 @@ static int post_terms(struct block_render *r, struct block *b, struct buf *in, s
 	buf_printf(&cls, "taxonomy-%s", tax);
 	align_link_classes(b, NULL, &cls);
 	int rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w);
+	/* the wrapper goes through wp_kses_post(): safecss_filter_attr() drops the last ';' */
+	char *semi = w.data ? strstr(w.data, ";\" class=") : NULL;
+	if (!semi && w.data && w.len > 2 && !strncmp(w.data, "style=", 6) && w.data[w.len - 2] == ';')
+		semi = w.data + w.len - 2;
+	if (semi) {
+		memmove(semi, semi + 1, w.len - (size_t)(semi - w.data));
+		w.len--;
+	}
 	const char *sep = attr_s(b, "separator", ", ");
 	if (!*sep)
 		sep = " ";
@@ -630,7 +639,193 @@ static int latest_comments(struct block_render *r, struct block *b, struct buf *
 	return rc;
 }
 
+static const char SUP_AVATAR[] =
+	"{\"align\":true,\"alignWide\":false,\"spacing\":{\"margin\":true,\"padding\":true},"
+	"\"__experimentalBorder\":{\"__experimentalSkipSerialization\":true,\"radius\":true,\"width\":true,\"color\":true,\"style\":true},"
+	"\"color\":{\"text\":false,\"background\":false}}";
+
+/* get_avatar( user, size, '', alt, class ) with Gravatar (sha256 of the
+ * e-mail, d=mm, r=g) as WordPress 6.9 builds it. */
+static int avatar_img(const struct render_user *u, long size, const char *alt, const char *extra_class,
+		      const char *extra_attr, struct buf *out)
+{
+	struct sha256_ctx c;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	struct buf email = BUF_INIT, a = BUF_INIT;
+	const char *e = u->email;
+	while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r' || *e == '\v')
+		e++;
+	for (; *e; e++)
+		buf_putc(&email, *e >= 'A' && *e <= 'Z' ? (char)(*e - 'A' + 'a') : *e);
+	while (email.len && strchr(" \t\n\r\v", email.data[email.len - 1]))
+		email.data[--email.len] = 0;
+	sha256_init(&c);
+	sha256_update(&c, email.len, (const uint8_t *)buf_str(&email));
+	sha256_digest(&c, sizeof d, d);
+	char hex[65];
+	for (int i = 0; i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", d[i]);
+	format_esc_attr(alt, &a);
+	int rc = buf_printf(out, "<img alt='%s' src='https://secure.gravatar.com/avatar/%s?s=%ld&#038;d=mm&#038;r=g'"
+			    " srcset='https://secure.gravatar.com/avatar/%s?s=%ld&#038;d=mm&#038;r=g 2x'"
+			    " class='avatar avatar-%ld photo%s%s' height='%ld' width='%ld' %s/>",
+			    buf_str(&a), hex, size, hex, size * 2, size, extra_class ? " " : "",
+			    extra_class ? extra_class : "", size, size, extra_attr ? extra_attr : "");
+	buf_free(&email);
+	buf_free(&a);
+	return rc;
+}
+
+static int post_author_user(struct block_render *r, struct render_user *u)
+{
+	struct render_post p;
+	const struct render_source *s = r->ctx->src;
+	if (current_post(r, &p) || !p.author || !s->user || s->user(s->ud, p.author, u))
+		return PD_ENOTFOUND;
+	return PD_OK;
+}
+
+/* render_block_core_avatar() for the post's author */
+static int avatar(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_user u;
+	const struct render_source *s = r->ctx->src;
+	(void)in;
+	long size = 96;
+	const json_t *sz = attr(b, "size");
+	if (json_is_integer(sz))
+		size = (long)json_integer_value(sz);
+	if (json_is_integer(attr(b, "userId"))) {
+		if (!s->user || s->user(s->ud, (long)json_integer_value(attr(b, "userId")), &u))
+			return PD_OK;
+	} else if (post_author_user(r, &u)) {
+		return PD_OK;
+	}
+	struct buf w = BUF_INIT, bcls = BUF_INIT, bcss = BUF_INIT, icls = BUF_INIT, ist = BUF_INIT, alt = BUF_INIT,
+		   img = BUF_INIT;
+	int rc = wrapper(b, SUP_AVATAR, NULL, &w);
+	block_border_styles(b, &bcls, &bcss);
+	buf_puts(&icls, "wp-block-avatar__image");
+	if (bcls.len)
+		buf_printf(&icls, " %s", buf_str(&bcls));
+	if (bcss.len) {
+		buf_puts(&ist, " style=\"");
+		format_esc_attr(buf_str(&bcss), &ist);
+		buf_puts(&ist, "\"");
+	}
+	buf_printf(&alt, "%s Avatar", u.display_name);
+	avatar_img(&u, size, buf_str(&alt), buf_str(&icls), buf_str(&ist), &img);
+	buf_printf(out, "<div %s>", buf_str(&w));
+	if (attr_b(b, "isLink", 0)) {
+		struct buf link = BUF_INIT, label = BUF_INIT;
+		const char *target = attr_s(b, "linkTarget", "_self");
+		if (s->author_link)
+			s->author_link(s->ud, u.id, &link);
+		if (!strcmp(target, "_blank")) {
+			struct buf t = BUF_INIT;
+			buf_printf(&t, "(%s author archive, opens in a new tab)", u.display_name);
+			buf_puts(&label, "aria-label=\"");
+			format_esc_attr(buf_str(&t), &label);
+			buf_putc(&label, '"');
+			buf_free(&t);
+		}
+		buf_puts(out, "<a href=\"");
+		format_esc_url(buf_str(&link), out);
+		buf_puts(out, "\" target=\"");
+		format_esc_attr(target, out);
+		buf_printf(out, "\" %s class=\"wp-block-avatar__link\">%s</a>", buf_str(&label), buf_str(&img));
+		buf_free(&link);
+		buf_free(&label);
+	} else {
+		buf_append(out, img.data, img.len);
+	}
+	rc = buf_puts(out, "</div>");
+	buf_free(&w);
+	buf_free(&bcls);
+	buf_free(&bcss);
+	buf_free(&icls);
+	buf_free(&ist);
+	buf_free(&alt);
+	buf_free(&img);
+	return rc;
+}
+
+/* render_block_core_post_author() */
+static int post_author(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_user u;
+	const struct render_source *s = r->ctx->src;
+	(void)in;
+	if (post_author_user(r, &u))
+		return PD_OK;
+	struct buf w = BUF_INIT, cls = BUF_INIT, name = BUF_INIT;
+	const char *ij = attr_s(b, "itemsJustification", NULL);
+	if (ij)
+		buf_printf(&cls, "items-justified-%s", ij);
+	align_link_classes(b, NULL, &cls);
+	int rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w);
+	const char *target = attr_s(b, "linkTarget", "_self");
+	if (attr_b(b, "isLink", 0) && *target) {
+		struct buf link = BUF_INIT;
+		if (s->author_link)
+			s->author_link(s->ud, u.id, &link);
+		buf_puts(&name, "<a href=\"");
+		format_esc_url(buf_str(&link), &name);
+		buf_puts(&name, "\" target=\"");
+		format_esc_attr(target, &name);
+		buf_printf(&name, "\">%s</a>", u.display_name);
+		buf_free(&link);
+	} else {
+		buf_puts(&name, u.display_name);
+	}
+	buf_printf(out, "<div %s>", buf_str(&w));
+	long size = 48;
+	const json_t *sz = attr(b, "avatarSize");
+	if (json_is_integer(sz))
+		size = (long)json_integer_value(sz);
+	if (attr_b(b, "showAvatar", 1)) {
+		buf_puts(out, "<div class=\"wp-block-post-author__avatar\">");
+		if (size)
+			avatar_img(&u, size, "", NULL, NULL, out);
+		buf_puts(out, "</div>");
+	}
+	buf_puts(out, "<div class=\"wp-block-post-author__content\">");
+	const char *byline = attr_s(b, "byline", "");
+	if (*byline)
+		buf_printf(out, "<p class=\"wp-block-post-author__byline\">%s</p>", byline);
+	buf_printf(out, "<p class=\"wp-block-post-author__name\">%s</p>", buf_str(&name));
+	if (attr_b(b, "showBio", 0))
+		buf_printf(out, "<p class=\"wp-block-post-author__bio\">%s</p>", u.description);
+	rc = buf_puts(out, "</div></div>");
+	buf_free(&w);
+	buf_free(&cls);
+	buf_free(&name);
+	return rc;
+}
+
+/* render_block_core_post_author_biography() */
+static int post_author_biography(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_user u;
+	(void)in;
+	if (post_author_user(r, &u) || !*u.description || !strcmp(u.description, "0"))
+		return PD_OK;
+	struct buf w = BUF_INIT, cls = BUF_INIT;
+	const char *ta = attr_s(b, "textAlign", "");
+	if (*ta)
+		buf_printf(&cls, "has-text-align-%s", ta);
+	int rc = wrapper(b, SUP_POST_DATE, buf_str(&cls), &w);
+	if (!rc)
+		rc = buf_printf(out, "<div %s>%s</div>", buf_str(&w), u.description);
+	buf_free(&w);
+	buf_free(&cls);
+	return rc;
+}
+
 static const struct block_callback DYNAMIC[] = {
+	{ "core/avatar", avatar },
+	{ "core/post-author", post_author },
+	{ "core/post-author-biography", post_author_biography },
 	{ "core/post-title", post_title },
 	{ "core/post-date", post_date },
 	{ "core/post-excerpt", post_excerpt },
