@@ -277,7 +277,16 @@ static json_t *attachment_json(struct request *req, const struct attachment_row 
 		render_content(&ctx, a->content, &desc);
 		jset(d, "description", rendered(buf_str(&desc)));
 	}
-	render_excerpt(&ctx, a->excerpt, a->content, &caption);
+	/* An empty caption is generated from the_content, where
+	 * prepend_attachment() puts an audio or video player first: of it only
+	 * the fallback link's text, the file URL, survives wp_trim_words() (an
+	 * image's <img> leaves nothing). */
+	struct buf gen = BUF_INIT;
+	if (a->file && a->file[0] && (!strncmp(a->mime, "audio/", 6) || !strncmp(a->mime, "video/", 6)))
+		buf_printf(&gen, "<a href=\"%s\">%s</a>\n", buf_str(&url), buf_str(&url));
+	buf_puts(&gen, a->content);
+	render_excerpt(&ctx, a->excerpt, buf_str(&gen), &caption);
+	buf_free(&gen);
 	jset(d, "caption", rendered(buf_str(&caption)));
 	jset(d, "alt_text", jstr(a->alt ? a->alt : ""));
 	jset(d, "media_type", jstr(attachment_is_image(a) ? "image" : "file"));

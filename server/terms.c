@@ -268,7 +268,7 @@ static int cmp_terms(const void *a, const void *b)
 	const char *o = sort_by.orderby;
 	int c = 0;
 	if (!strcmp(o, "id"))
-		c = 0;
+		c = (x->id > y->id) - (x->id < y->id);
 	else if (!strcmp(o, "slug"))
 		c = strcasecmp(x->slug, y->slug);
 	else if (!strcmp(o, "count"))
@@ -281,9 +281,12 @@ static int cmp_terms(const void *a, const void *b)
 		c = in_str_list(sort_by.slugs, x->slug) - in_str_list(sort_by.slugs, y->slug);
 	else
 		c = strcasecmp(x->name, y->name);
+	if (sort_by.desc)
+		c = -c;
+	/* Ties: ascending ID whatever the order, as MariaDB's filesort returns them. */
 	if (!c)
 		c = (x->id > y->id) - (x->id < y->id);
-	return sort_by.desc ? -c : c;
+	return c;
 }
 
 /* Whether any descendant of id (in rows, the whole taxonomy) has posts. */

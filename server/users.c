@@ -308,7 +308,9 @@ static int cmp_users(const void *a, const void *b)
 	const struct user_row *x = a, *y = b;
 	const char *o = sort_by.orderby;
 	int c = 0;
-	if (!strcmp(o, "name"))
+	if (!strcmp(o, "id"))
+		c = (x->id > y->id) - (x->id < y->id);
+	else if (!strcmp(o, "name"))
 		c = strcasecmp(x->name, y->name); /* MySQL's _ci collation, for ASCII */
 	else if (!strcmp(o, "slug"))
 		c = strcasecmp(x->nicename, y->nicename);
@@ -322,9 +324,12 @@ static int cmp_users(const void *a, const void *b)
 		c = in_int_list(sort_by.include, x->id) - in_int_list(sort_by.include, y->id);
 	else if (!strcmp(o, "include_slugs"))
 		c = in_str_list(sort_by.slugs, x->nicename) - in_str_list(sort_by.slugs, y->nicename);
-	if (!c) /* ties: by ID, as MariaDB returns them here */
+	if (sort_by.desc)
+		c = -c;
+	/* Ties: ascending ID whatever the order, as MariaDB's filesort returns them. */
+	if (!c)
 		c = (x->id > y->id) - (x->id < y->id);
-	return sort_by.desc ? -c : c;
+	return c;
 }
 
 /* WP_User_Query's search over ID (exact) and user_login, user_nicename,
