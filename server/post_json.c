@@ -255,6 +255,15 @@ static void render_setup(struct request *req, const struct post *p, struct rende
 	ctx->post_id = p->id;
 	ctx->post_type = p->type;
 	ctx->use_smilies = req->site->use_smilies;
+	/* $_SERVER['HTTP_HOST'] / ['REQUEST_URI'] for blocks that link back (loginout) */
+	static __thread char uri[512], host[300];
+	const char *h = req->header ? req->header(req, "Host") : NULL;
+	snprintf(uri, sizeof uri, "/wp-json%s", req->route ? req->route : "/");
+	ctx->request_uri = uri;
+	if (h && *h) {
+		snprintf(host, sizeof host, "http://%s", h);
+		ctx->request_host_url = host;
+	}
 	if (counters_owner != req->conn) {
 		counters_owner = req->conn;
 		memset(counters, 0, sizeof counters);

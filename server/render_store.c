@@ -8,6 +8,7 @@
 #include "pressd/render_store.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
+#include "pressd/term_link.h"
 
 #if __has_include("pressd/permalink.h")
 #include "pressd/permalink.h"
@@ -206,7 +207,7 @@ static int post_terms(void *ud, long post_id, const char *taxonomy, struct rende
 	return rc;
 }
 
-static int term_link(void *ud, long term_id, const char *taxonomy, struct buf *out)
+static int tax_term_link(void *ud, long term_id, const char *taxonomy, struct buf *out)
 {
 	struct rs *rs = ud;
 #ifdef HAVE_PERMALINK
@@ -220,17 +221,12 @@ static int term_link(void *ud, long term_id, const char *taxonomy, struct buf *o
 #endif
 }
 
-/* get_author_posts_url(): /author/nicename/ with pretty permalinks, else ?author=ID */
-static int author_link(void *ud, long user_id, struct buf *out)
+/* get_author_posts_url() */
+static int user_link(void *ud, long user_id, struct buf *out)
 {
-	struct rs *rs = ud;
 	struct render_user u;
 	int rc = user(ud, user_id, &u);
-	if (rc)
-		return rc;
-	if (rs->site->permalink_structure && *rs->site->permalink_structure)
-		return buf_printf(out, "%s/author/%s/", rs->site->home, u.nicename);
-	return buf_printf(out, "%s/?author=%ld", rs->site->home, user_id);
+	return rc ? rc : author_link(((struct rs *)ud)->site, user_id, u.nicename, out);
 }
 
 static const char *option(void *ud, const char *name)
@@ -270,8 +266,8 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->post = post;
 	src->user = user;
 	src->post_terms = post_terms;
-	src->term_link = term_link;
-	src->author_link = author_link;
+	src->term_link = tax_term_link;
+	src->author_link = user_link;
 	src->option = option;
 	src->approved_comments = approved_comments;
 	return PD_OK;

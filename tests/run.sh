@@ -109,6 +109,18 @@ if [ -d "$SHARED/golden" ] && [ -f tests/compare/site.sh ]; then
 	else
 		echo "comparison site could not be built:"; tail -n 30 "$TMP/site.out"; failed=$((failed + 1))
 	fi
+	# content.rendered, excerpt and title of every imported post and page
+	# against WordPress 6.9.4's import samples (tests/compare/import-samples.sh).
+	if [ -d "$SHARED/spec/samples/import-6.9.4" ]; then
+		PRESSD="$PRESSD" PRESSD_SHARED="$SHARED" tests/compare/import-samples.sh "$(free_port)" "$TMP/samples" \
+			>"$TMP/samples.out" 2>&1
+		summary=$(tail -n 1 "$TMP/samples.out")
+		echo "-- import samples (rendering): $summary"
+		same=$(grep -oE '^[0-9]+ identical' <<<"$summary" | grep -oE '[0-9]+' || echo 0)
+		diff=$(grep -oE '[0-9]+ differ' <<<"$summary" | grep -oE '[0-9]+' || echo 1)
+		[ "$diff" -gt 0 ] && grep -E '^DIFF' "$TMP/samples.out" | head -n 60
+		passed=$((passed + same)); failed=$((failed + diff))
+	fi
 else
 	n=$(ls tests/api/test_*.py 2>/dev/null | wc -l)
 	echo "!! SKIPPED: ../shared is missing ($SHARED): $n comparison-site test files and the wpdiff"
