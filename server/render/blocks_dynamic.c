@@ -294,7 +294,7 @@ static int post_date(struct block_render *r, struct block *b, struct buf *in, st
 		format = option(r, "date_format", "F j, Y");
 	if ((rc = php_date(format, local, off, &fd)))
 		goto out;
-	align_link_classes(b, cls.len ? buf_str(&cls) : NULL, &cls);
+	align_link_classes(b, NULL, &cls); /* cls already holds the first class */
 	{
 		/* align_link_classes appended after the modified class */
 		struct buf c2 = BUF_INIT;
