@@ -5,6 +5,7 @@
  * 225 post-excerpt, 246 post-terms, 268 loginout, 147 latest-comments,
  * 88 cover). The fake site has the samples' post 243 by "Theme Reviewer". */
 #include <stdlib.h>
+#include <time.h>
 
 #include "../test.h"
 #include "pressd/blocks.h"
@@ -90,6 +91,7 @@ static char *render(const char *doc)
 	struct render_ctx ctx = { 0 };
 	struct buf out = BUF_INIT;
 	setenv("TZ", "UTC", 1);
+	tzset();
 	ctx.home_url = ctx.site_url = "http://HOST";
 	ctx.src = &src;
 	ctx.post_id = 243;
