@@ -574,48 +574,101 @@ static int query_from_request(struct request *req, struct response *res, struct 
 	return rc;
 }
 
-/* Runs the query: one page of IDs and the total. */
+/* Runs the query: the page of IDs in index order, then the total with a
+ * COUNT over the same WHERE (a window COUNT would sort every row). */
 static int run_query(struct store *st, const struct post_query *q, struct id_list *ids, long *total)
 {
 	struct post_sql sql = { BUF_INIT, BUF_INIT, NULL, 0, 0, 0 };
 	struct buf text = BUF_INIT;
 	sqlite3_stmt *s = NULL;
-	int rc = post_query_sql(q, &sql);
+	int rc = post_query_sql(q, &sql), step = SQLITE_DONE;
 	long offset = q->offset >= 0 ? q->offset : (q->page - 1) * q->per_page;
 	*total = 0;
 	if (!rc)
-		rc = buf_printf(&text, "SELECT wp_posts.ID, COUNT(*) OVER () FROM wp_posts WHERE %s ORDER BY %s"
-				       " LIMIT %ld OFFSET %ld", buf_str(&sql.where), buf_str(&sql.order),
-				q->per_page, offset < 0 ? 0 : offset);
+		rc = buf_printf(&text, "SELECT wp_posts.ID FROM wp_posts WHERE %s ORDER BY %s LIMIT %ld OFFSET %ld",
+				buf_str(&sql.where), buf_str(&sql.order), q->per_page, offset < 0 ? 0 : offset);
 	if (!rc && !(s = store_stmt_new(st, buf_str(&text))))
 		rc = PD_EDB;
 	if (!rc)
 		rc = post_sql_bind(&sql, s, 1, 1);
-	int step;
-	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
 		rc = id_list_push(ids, (long)sqlite3_column_int64(s, 0));
-		*total = (long)sqlite3_column_int64(s, 1);
-	}
 	if (!rc && step != SQLITE_DONE)
 		rc = PD_EDB;
 	sqlite3_finalize(s);
 	s = NULL;
-	/* An empty page says nothing about the total: count without paging. */
-	if (!rc && ids->n == 0) {
-		buf_reset(&text);
+	buf_reset(&text);
+	if (!rc)
 		rc = buf_printf(&text, "SELECT COUNT(*) FROM wp_posts WHERE %s", buf_str(&sql.where));
-		if (!rc && !(s = store_stmt_new(st, buf_str(&text))))
-			rc = PD_EDB;
-		if (!rc)
-			rc = post_sql_bind(&sql, s, 1, 0);
-		if (!rc && sqlite3_step(s) == SQLITE_ROW)
-			*total = (long)sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	}
+	if (!rc && !(s = store_stmt_new(st, buf_str(&text))))
+		rc = PD_EDB;
+	if (!rc)
+		rc = post_sql_bind(&sql, s, 1, 0);
+	if (!rc && sqlite3_step(s) == SQLITE_ROW)
+		*total = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
 	if (rc == PD_EDB)
 		fprintf(stderr, "pressd: posts query: %s\n", store_errmsg(st));
 	buf_free(&text);
 	post_sql_free(&sql);
+	return rc;
+}
+
+/* WP_Query's sticky posts on the first page of the "home" query (no search,
+ * no taxonomy filter, no include): the page's sticky posts first, then the
+ * other published sticky posts, newest first. They add to the page, not to
+ * the total. */
+static int stick_to_top(struct store *st, const struct post_query *q, struct id_list *ids)
+{
+	if (q->has_include || (q->search && *q->search) || q->ntax || q->has_formats || q->page > 1)
+		return PD_OK;
+	struct id_list sticky = { NULL, 0 }, rest = { NULL, 0 };
+	int rc = sticky_ids(st, &sticky);
+	size_t top = 0;
+	for (size_t i = 0; i < ids->n && !rc; i++) {
+		size_t k;
+		for (k = 0; k < sticky.n && sticky.v[k] != ids->v[i]; k++)
+			;
+		if (k == sticky.n)
+			continue;
+		long id = ids->v[i];
+		memmove(&ids->v[top + 1], &ids->v[top], (i - top) * sizeof *ids->v);
+		ids->v[top++] = id;
+		sticky.v[k] = 0; /* taken */
+	}
+	for (size_t k = 0; k < sticky.n && !rc; k++) {
+		int excluded = sticky.v[k] == 0;
+		for (size_t e = 0; e < q->exclude.n && !excluded; e++)
+			excluded = q->exclude.v[e] == sticky.v[k];
+		if (!excluded)
+			rc = id_list_push(&rest, sticky.v[k]);
+	}
+	if (!rc && rest.n) {
+		struct buf list = BUF_INIT;
+		buf_putc(&list, '[');
+		for (size_t k = 0; k < rest.n; k++)
+			buf_printf(&list, k ? ",%ld" : "%ld", rest.v[k]);
+		buf_putc(&list, ']');
+		sqlite3_stmt *s = store_stmt(st,
+			"SELECT ID FROM wp_posts WHERE ID IN (SELECT value FROM json_each(?)) AND post_type = ?"
+			" AND post_status = 'publish' ORDER BY post_date DESC, ID DESC");
+		if (!s)
+			rc = PD_EDB;
+		if (!rc) {
+			sqlite3_bind_text(s, 1, buf_str(&list), -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, q->type, -1, SQLITE_STATIC);
+		}
+		while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+			if ((rc = id_list_push(ids, 0)))
+				break;
+			memmove(&ids->v[top + 1], &ids->v[top], (ids->n - 1 - top) * sizeof *ids->v);
+			ids->v[top++] = (long)sqlite3_column_int64(s, 0);
+		}
+		store_done(s);
+		buf_free(&list);
+	}
+	id_list_free(&sticky);
+	id_list_free(&rest);
 	return rc;
 }
 
@@ -629,6 +682,8 @@ int posts_get_items(struct request *req, struct response *res)
 	if (rc)
 		goto out;
 	if ((rc = run_query(req->store, &q, &ids, &total)))
+		goto out;
+	if (param_bool(req, "ignore_sticky") == 0 && (rc = stick_to_top(req->store, &q, &ids)))
 		goto out;
 	long max_pages = q.per_page > 0 ? (total + q.per_page - 1) / q.per_page : 0;
 	if (q.page > max_pages && total > 0) {
