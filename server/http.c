@@ -15,7 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pressd/auth.h"
 #include "pressd/buf.h"
+#include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/http.h"
 #include "pressd/json.h"
@@ -238,11 +240,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	}
 	req.client_ip = ip;
 
+	struct user user; /* req.user points here once authenticated */
 	if (!req.store)
 		rest_error(&res, 500, "rest_internal_error", "The database is not available.");
 	else if (!req.method)
 		rest_error(&res, 404, "rest_no_route", "No route was found matching the URL and request method.");
-	else if (parse_body(&req) == PD_OK)
+	else if (auth_request(&req, &user, &res) == PD_OK && parse_body(&req) == PD_OK)
 		rest_dispatch(&req, &res);
 	rest_shape(&req, &res);
 
@@ -314,10 +317,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			snprintf(link, sizeof link, "<%s>; rel=\"https://api.w.org/\"", config->site->rest_url);
 			MHD_add_response_header(r, "Link", link);
 		}
-		if (req.user)
+		/* rest_send_nocache_headers is is_user_logged_in(): wp_get_nocache_headers(). */
+		if (req.user) {
+			MHD_add_response_header(r, "Expires", "Wed, 11 Jan 1984 05:00:00 GMT");
 			MHD_add_response_header(r, "Cache-Control",
 						"no-cache, must-revalidate, max-age=0, no-store, private");
-		MHD_add_response_header(r, "Vary", "Origin");
+		}
+		/* rest_send_cors_headers(): Vary: Origin for anonymous GET requests. */
+		if (!req.user && strcmp(ctx->method, "GET") == 0)
+			MHD_add_response_header(r, "Vary", "Origin");
 		ok = MHD_queue_response(c, (unsigned)status, r);
 		MHD_destroy_response(r);
 	}
@@ -417,6 +425,11 @@ int http_serve(const struct http_config *cfg)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	if (auth_init() != PD_OK) {
+		fprintf(stderr, "pressd: libsodium cannot be initialised\n");
+		close(fd);
+		return 1;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO, 0, NULL, NULL,
 		handle, NULL,

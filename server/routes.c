@@ -1,5 +1,6 @@
 /* routes.c - the route table: which handler serves which WordPress route and
  * method. Route documents (args, schema) come from schema/routes.json. */
+#include "pressd/app_passwords.h"
 #include "pressd/comments.h"
 #include "pressd/discovery.h"
 #include "pressd/media.h"
@@ -8,6 +9,8 @@
 #include "pressd/rest.h"
 #include "pressd/terms.h"
 #include "pressd/users.h"
+
+#define APP_PASSWORDS "/wp/v2/users/(?P<user_id>(?:[\\d]+|me))/application-passwords"
 
 const struct rest_route rest_routes[] = {
 	{ "/", { { M_GET, discovery_index, NULL, NULL } } },
@@ -22,6 +25,17 @@ const struct rest_route rest_routes[] = {
 	{ "/wp/v2/users", { { M_GET, users_get_items, users_get_items_permission, NULL } } },
 	{ "/wp/v2/users/(?P<id>[\\d]+)", { { M_GET, users_get_item, users_get_item_permission, NULL } } },
 	{ "/wp/v2/users/me", { { M_GET, users_get_me, NULL, NULL } } },
+	{ APP_PASSWORDS, {
+		{ M_GET, app_passwords_list, app_passwords_list_permission, NULL },
+		{ M_POST, app_passwords_create, app_passwords_create_permission, NULL },
+		{ M_DELETE, app_passwords_delete_all, app_passwords_delete_all_permission, NULL } } },
+	/* Before the uuid route, which would match "introspect" too. */
+	{ APP_PASSWORDS "/introspect", {
+		{ M_GET, app_passwords_introspect, app_passwords_introspect_permission, NULL } } },
+	{ APP_PASSWORDS "/(?P<uuid>[\\w\\-]+)", {
+		{ M_GET, app_passwords_get_item, app_passwords_read_permission, NULL },
+		{ M_EDITABLE, app_passwords_update, app_passwords_edit_permission, NULL },
+		{ M_DELETE, app_passwords_delete, app_passwords_delete_permission, NULL } } },
 	{ "/wp/v2/comments", { { M_GET, comments_get_items, comments_get_items_permission, NULL } } },
 	{ "/wp/v2/comments/(?P<id>[\\d]+)", { { M_GET, comments_get_item, comments_get_item_permission, NULL } } },
 };
