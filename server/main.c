@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pressd/auth.h"
 #include "pressd/cli.h"
 #include "pressd/err.h"
 #include "pressd/http.h"
@@ -24,6 +25,9 @@ struct settings {
 	char access_log[4096];      /* "-" = stdout, "" = none */
 	int threads;
 	long max_body;              /* bytes */
+	int auth_max_failures;      /* failed logins per address before a lockout; 0 = off */
+	int auth_window;            /* seconds in which they count */
+	int auth_lockout;           /* seconds an address is refused (429) */
 };
 
 static void usage(FILE *f)
@@ -38,12 +42,16 @@ static void usage(FILE *f)
 	      "  install --url URL [--title T] [--admin LOGIN] [--email E]\n"
 	      "                      create an empty site\n"
 	      "  user add LOGIN --role ROLE [--id N] [--email E] [--display-name N]\n"
+	      "  user list | user password LOGIN [--generate]   (password read from stdin)\n"
+	      "  app-password create LOGIN NAME | app-password list LOGIN\n"
 	      "  option get NAME | option set NAME VALUE\n"
 	      "\n"
 	      "global options: --db FILE (default data/pressd.db), --config FILE, --help, --version\n"
 	      "environment: PRESSD_DB, PRESSD_LISTEN, PRESSD_THREADS, PRESSD_SITE_URL, PRESSD_ACCESS_LOG,\n"
 	      "             PRESSD_CONFIG (a file of 'key = value' lines with the same keys: db, listen,\n"
-	      "             threads, site-url, access-log, max-body)\n", f);
+	      "             threads, site-url, access-log, max-body, auth-max-failures, auth-window,\n"
+	      "             auth-lockout); PRESSD_AUTH_MAX_FAILURES (10), PRESSD_AUTH_WINDOW (300 s),\n"
+	      "             PRESSD_AUTH_LOCKOUT (300 s): failed logins before an address gets 429s\n", f);
 }
 
 static void set_setting(struct settings *s, const char *key, const char *val)
@@ -60,6 +68,12 @@ static void set_setting(struct settings *s, const char *key, const char *val)
 		s->threads = atoi(val);
 	else if (!strcmp(key, "max-body") || !strcmp(key, "max_body"))
 		s->max_body = atol(val);
+	else if (!strcmp(key, "auth-max-failures"))
+		s->auth_max_failures = atoi(val);
+	else if (!strcmp(key, "auth-window"))
+		s->auth_window = atoi(val);
+	else if (!strcmp(key, "auth-lockout"))
+		s->auth_lockout = atoi(val);
 	else
 		fprintf(stderr, "pressd: unknown setting '%s' ignored\n", key);
 }
@@ -96,7 +110,8 @@ static void read_env(struct settings *s)
 	static const struct { const char *env, *key; } m[] = {
 		{ "PRESSD_DB", "db" }, { "PRESSD_LISTEN", "listen" }, { "PRESSD_THREADS", "threads" },
 		{ "PRESSD_SITE_URL", "site-url" }, { "PRESSD_ACCESS_LOG", "access-log" },
-		{ "PRESSD_MAX_BODY", "max-body" },
+		{ "PRESSD_MAX_BODY", "max-body" }, { "PRESSD_AUTH_MAX_FAILURES", "auth-max-failures" },
+		{ "PRESSD_AUTH_WINDOW", "auth-window" }, { "PRESSD_AUTH_LOCKOUT", "auth-lockout" },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
 		const char *v = getenv(m[i].env);
@@ -183,6 +198,7 @@ static int cmd_serve(struct settings *s, int demo)
 	}
 	store_close(st);
 	site_apply_timezone(site);
+	auth_throttle_configure(s->auth_max_failures, s->auth_window, s->auth_lockout);
 	if (routes_init() != PD_OK) {
 		site_free(site);
 		return 1;
@@ -208,7 +224,8 @@ static int cmd_serve(struct settings *s, int demo)
 
 int main(int argc, char **argv)
 {
-	struct settings s = { .threads = 4, .max_body = 10L << 20 };
+	struct settings s = { .threads = 4, .max_body = 10L << 20, .auth_max_failures = 10,
+			      .auth_window = 300, .auth_lockout = 300 };
 	snprintf(s.db, sizeof s.db, "data/pressd.db");
 	snprintf(s.listen, sizeof s.listen, "127.0.0.1:8080");
 	snprintf(s.access_log, sizeof s.access_log, "-");
@@ -278,8 +295,12 @@ int main(int argc, char **argv)
 		}
 	} else if (!strcmp(cmd, "import")) {
 		rc = cli_import(sargc, sargv, s.db);
+	} else if (!strcmp(cmd, "user") && sargc && (!strcmp(sargv[0], "list") || !strcmp(sargv[0], "password"))) {
+		rc = cli_auth_user(sargc, sargv, s.db);
 	} else if (!strcmp(cmd, "user")) {
 		rc = cli_user(sargc, sargv, s.db);
+	} else if (!strcmp(cmd, "app-password")) {
+		rc = cli_app_password(sargc, sargv, s.db);
 	} else if (!strcmp(cmd, "option")) {
 		rc = cli_option(sargc, sargv, s.db);
 	} else if (!strcmp(cmd, "install")) {

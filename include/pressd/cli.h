@@ -8,4 +8,8 @@ int cli_user(int argc, char **argv, const char *db_path);     /* pressd user add
 int cli_option(int argc, char **argv, const char *db_path);   /* pressd option get|set ... */
 int cli_install(int argc, char **argv, const char *db_path);  /* pressd install --url URL ... */
 
+/* server/cli_auth.c */
+int cli_auth_user(int argc, char **argv, const char *db_path);     /* pressd user list|password LOGIN */
+int cli_app_password(int argc, char **argv, const char *db_path);  /* pressd app-password create|list */
+
 #endif
