@@ -120,8 +120,11 @@ void auth_app_password_chunk(const char *raw, char *out, size_t outlen)
 	for (; *raw; raw++) {
 		if (!(isascii((unsigned char)*raw) && isalnum((unsigned char)*raw)))
 			continue;
-		if (k && k % 4 == 0 && o + 1 < outlen)
+		if (k && k % 4 == 0) {
+			if (o + 2 >= outlen)
+				break;
 			out[o++] = ' ';
+		}
 		if (o + 1 >= outlen)
 			break;
 		out[o++] = *raw;
