@@ -14,6 +14,7 @@
 #include "pressd/err.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
+#include "pressd/permalink.h"
 #include "pressd/rest.h"
 #include "pressd/site.h"
 #include "pressd/smilies.h"
@@ -310,7 +311,7 @@ static json_t *comment_json(struct request *req, const struct comment_row *c)
 	comments_render_text(req->site, c->content, &text);
 	jset(d, "content", jset(jobj(), "rendered", jstr(buf_str(&text))));
 	/* get_comment_link(): the post's permalink and the comment's anchor. */
-	if (!c->post || post_link(req->store, req->site, c->post, &link) != PD_OK)
+	if (!c->post || permalink_post(req->store, req->site, req->user, c->post, 0, &link) != PD_OK)
 		buf_printf(&link, "%s/?p=%ld", req->site->home, c->post);
 	buf_printf(&link, "#comment-%ld", c->id);
 	jset(d, "link", jstr(buf_str(&link)));

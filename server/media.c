@@ -9,6 +9,7 @@
 #include "pressd/err.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
+#include "pressd/permalink.h"
 #include "pressd/media.h"
 #include "pressd/phpser.h"
 #include "pressd/render.h"
@@ -239,7 +240,7 @@ static json_t *attachment_json(struct request *req, const struct attachment_row 
 	ctx.post_type = "attachment";
 	ctx.use_smilies = s->use_smilies;
 
-	post_link(req->store, s, a->id, &link);
+	permalink_post(req->store, s, req->user, a->id, 0, &link);
 	render_title(&ctx, a->title, 0, &title);
 	attachment_url(s, a, &url);
 	json_t *d = jobj();

@@ -541,6 +541,20 @@ static json_t *embed_link(const struct request *parent, const char *href)
 	sub.params = NULL;
 	if (!json_object_get(sub.query, "context"))
 		jset(sub.query, "context", jstr("embed"));
+	/* Embedded collections come whole: per_page defaults to the route's
+	 * maximum (100), not to 10 (WP_REST_Server::embed_links()). */
+	if (!json_object_get(sub.query, "per_page")) {
+		json_t *url = NULL;
+		int ri = routes_match(route, &url);
+		json_decref(url);
+		const json_t *max = ri < 0 ? NULL :
+			json_object_get(json_object_get(routes_args(rest_routes[ri].pattern, "GET"), "per_page"), "maximum");
+		if (json_is_integer(max)) {
+			char n[24];
+			snprintf(n, sizeof n, "%lld", (long long)json_integer_value(max));
+			jset(sub.query, "per_page", jstr(n));
+		}
+	}
 	rest_dispatch(&sub, &res);
 	json_t *out;
 	if (res.err_code)

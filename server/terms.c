@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pressd/caps.h"
+#include "pressd/collate.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
@@ -253,15 +254,20 @@ static int in_str_list(const json_t *list, const char *v)
 	return 0;
 }
 
+/* MySQL's utf8mb4_unicode_ci comparison, as WordPress's ORDER BY sorts. */
+static int ci(const char *a, const char *b)
+{
+	return collate_wp_ci(a, strlen(a), b, strlen(b));
+}
+
 static __thread struct {
 	const char *orderby;     /* the REST orderby value */
 	const json_t *include, *slugs;
 	int desc;
 } sort_by;
 
-/* ORDER BY of WP_Term_Query::parse_orderby(); MySQL's _ci collation is
- * approximated by ASCII case folding, ties by term_id ("Foo A" twice:
- * 3128700 before 3128710, as WordPress answers for single posts). */
+/* ORDER BY of WP_Term_Query::parse_orderby(), ties by term_id ("Foo A"
+ * twice: 3128700 before 3128710, as WordPress answers for single posts). */
 static int cmp_terms(const void *a, const void *b)
 {
 	const struct term_row *x = a, *y = b;
@@ -270,7 +276,7 @@ static int cmp_terms(const void *a, const void *b)
 	if (!strcmp(o, "id"))
 		c = (x->id > y->id) - (x->id < y->id);
 	else if (!strcmp(o, "slug"))
-		c = strcasecmp(x->slug, y->slug);
+		c = ci(x->slug, y->slug);
 	else if (!strcmp(o, "count"))
 		c = (x->count > y->count) - (x->count < y->count);
 	else if (!strcmp(o, "term_group"))
@@ -280,7 +286,7 @@ static int cmp_terms(const void *a, const void *b)
 	else if (!strcmp(o, "include_slugs") && json_array_size(sort_by.slugs))
 		c = in_str_list(sort_by.slugs, x->slug) - in_str_list(sort_by.slugs, y->slug);
 	else
-		c = strcasecmp(x->name, y->name);
+		c = ci(x->name, y->name);
 	if (sort_by.desc)
 		c = -c;
 	/* Ties: ascending ID whatever the order, as MariaDB's filesort returns them. */

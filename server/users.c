@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pressd/caps.h"
+#include "pressd/collate.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
@@ -296,6 +297,12 @@ static int in_str_list(const json_t *list, const char *v)
 	return 0;
 }
 
+/* MySQL's utf8mb4_unicode_ci comparison, as WordPress's ORDER BY sorts. */
+static int ci(const char *a, const char *b)
+{
+	return collate_wp_ci(a, strlen(a), b, strlen(b));
+}
+
 /* Sorting state for qsort (one sort at a time per thread). */
 static __thread struct {
 	const char *orderby;
@@ -311,13 +318,13 @@ static int cmp_users(const void *a, const void *b)
 	if (!strcmp(o, "id"))
 		c = (x->id > y->id) - (x->id < y->id);
 	else if (!strcmp(o, "name"))
-		c = strcasecmp(x->name, y->name); /* MySQL's _ci collation, for ASCII */
+		c = ci(x->name, y->name);
 	else if (!strcmp(o, "slug"))
-		c = strcasecmp(x->nicename, y->nicename);
+		c = ci(x->nicename, y->nicename);
 	else if (!strcmp(o, "email"))
-		c = strcasecmp(x->email, y->email);
+		c = ci(x->email, y->email);
 	else if (!strcmp(o, "url"))
-		c = strcasecmp(x->url, y->url);
+		c = ci(x->url, y->url);
 	else if (!strcmp(o, "registered_date"))
 		c = strcmp(x->registered, y->registered);
 	else if (!strcmp(o, "include"))

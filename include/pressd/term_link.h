@@ -1,7 +1,6 @@
-/* term_link.h - public (front-end) URLs of terms, authors and posts as
- * WordPress's link-template.php builds them from the permalink settings.
- * Until server/permalink.c (posts) lands these are the one implementation;
- * it may take them over. */
+/* term_link.h - public (front-end) URLs of terms and authors as WordPress's
+ * link-template.php builds them from the permalink settings (posts' links:
+ * permalink.h). */
 #ifndef PRESSD_TERM_LINK_H
 #define PRESSD_TERM_LINK_H
 
@@ -19,11 +18,6 @@ int term_link(struct store *st, const struct site *s, long term_id, const char *
 
 /* Mirrors get_author_posts_url(): "/author/<nicename>/" or "?author=ID". */
 int author_link(const struct site *s, long user_id, const char *nicename, struct buf *out);
-
-/* Mirrors get_permalink() for posts, pages and attachments (the rewrite tags
- * %year% %monthnum% %day% %hour% %minute% %second% %postname% %post_id%
- * %category% %author%; drafts as "?p=ID"). PD_ENOTFOUND if no such post. */
-int post_link(struct store *st, const struct site *s, long post_id, struct buf *out);
 
 /* user_trailingslashit(): a trailing slash exactly when the permalink
  * structure ends with one. Appends path adjusted to out. */
