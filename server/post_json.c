@@ -17,6 +17,7 @@
 #include "pressd/render.h"
 #include "pressd/render_store.h"
 #include "pressd/rest.h"
+#include "pressd/sanitize.h"
 #include "pressd/site.h"
 #include "pressd/wpdate.h"
 
@@ -284,6 +285,45 @@ static json_t *rendered(int rc, struct buf *b)
 	return j;
 }
 
+/* get_sample_permalink()'s slug as the REST API asks for it (name ''):
+ * sanitize_title( title, ID ) made unique by wp_unique_post_slug(). */
+static char *generated_slug(struct request *req, const struct post *p)
+{
+	char *slug = sanitize_title(p->title);
+	if (slug && !*slug) {
+		free(slug);
+		if (asprintf(&slug, "%ld", p->id) < 0)
+			slug = NULL;
+	}
+	sqlite3_stmt *s = store_stmt(req->store,
+		"SELECT 1 FROM wp_posts WHERE post_name = ? AND post_type = ? AND ID <> ? LIMIT 1");
+	for (int suffix = 2; slug && s; suffix++) {
+		char *cand = NULL;
+		if (suffix == 2)
+			cand = strdup(slug);
+		else if (asprintf(&cand, "%.*s-%d", (int)(200 - snprintf(NULL, 0, "%d", suffix - 1) - 1), slug,
+				  suffix - 1) < 0)
+			cand = NULL;
+		if (!cand)
+			break;
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, cand, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, p->type, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, p->id);
+		int taken = sqlite3_step(s) == SQLITE_ROW;
+		if (!taken) {
+			free(slug);
+			slug = cand;
+			break;
+		}
+		free(cand);
+		if (suffix > 1000)
+			break;
+	}
+	store_done(s);
+	return slug;
+}
+
 /* ---- classes ---- */
 
 /* sanitize_html_class(): %XX octets and anything but A-Za-z0-9_- removed. */
@@ -505,8 +545,11 @@ json_t *post_json(struct request *req, const struct post *p)
 		post_permalink(req, &sample, 1, &b);
 		if (want(&s, "permalink_template", CTX_EDIT))
 			jset(d, "permalink_template", jstr(buf_str(&b)));
-		if (want(&s, "generated_slug", CTX_EDIT))
-			jset(d, "generated_slug", jstr(p->name));
+		if (want(&s, "generated_slug", CTX_EDIT)) {
+			char *slug = generated_slug(req, p);
+			jset(d, "generated_slug", jstr(slug ? slug : p->name));
+			free(slug);
+		}
 		buf_free(&b);
 	}
 	if (want(&s, "class_list", CTX_VE))
