@@ -12,6 +12,7 @@
 #include <time.h>
 #include <nettle/sha2.h>
 
+#include "pressd/autop.h"
 #include "pressd/err.h"
 #include "pressd/format.h"
 #include "pressd/render.h"
@@ -822,7 +823,16 @@ static int post_author_biography(struct block_render *r, struct block *b, struct
 	return rc;
 }
 
+/* render_block_core_shortcode(): wpautop() of the block's content */
+static int shortcode_block(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	(void)b;
+	return render_autop(buf_str(in), 1, out);
+}
+
 static const struct block_callback DYNAMIC[] = {
+	{ "core/shortcode", shortcode_block },
 	{ "core/avatar", avatar },
 	{ "core/post-author", post_author },
 	{ "core/post-author-biography", post_author_biography },

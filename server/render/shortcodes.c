@@ -9,7 +9,9 @@
 
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/phpser.h"
 #include "pressd/shortcodes.h"
+#include "pressd/texturize.h"
 
 /* get_shortcode_regex() for core's registered tags. */
 static const char SC_RE[] =
@@ -193,6 +195,278 @@ done:
 	return rc;
 }
 
+/* wp_get_attachment_url(): uploads URL + _wp_attached_file, else the guid. */
+static void attachment_url(const struct render_ctx *ctx, const struct render_attachment *a, struct buf *out)
+{
+	if (a->file && *a->file)
+		buf_printf(out, "%s/%s", ctx->uploads_url ? ctx->uploads_url : "", a->file);
+	else
+		buf_puts(out, a->guid);
+}
+
+static long meta_int(const json_t *v)
+{
+	return json_is_integer(v) ? (long)json_integer_value(v) :
+	       json_is_string(v) ? atol(json_string_value(v)) : 0;
+}
+
+/* wp_get_attachment_image( id, size, false, attr ) as the gallery calls it
+ * inside the_content (no loading attributes: wp_filter_content_tags adds
+ * them afterwards). Without metadata the size is 1x1 (image_downsize() of
+ * an unknown size, constrained). describedby: "" for none. */
+static int attachment_image(const struct render_ctx *ctx, const struct render_attachment *a, const char *size,
+			    const char *describedby, struct buf *out)
+{
+	struct buf src = BUF_INIT;
+	long w = 0, h = 0;
+	json_t *meta = NULL;
+	attachment_url(ctx, a, &src);
+	if (a->metadata && phpser_unserialize(a->metadata, strlen(a->metadata), &meta) == PD_OK && json_is_object(meta)) {
+		const json_t *sz = json_object_get(json_object_get(meta, "sizes"), size);
+		if (sz && json_is_string(json_object_get(sz, "file"))) {
+			/* the intermediate file sits beside the original */
+			const char *slash = strrchr(buf_str(&src), '/');
+			size_t keep = slash ? (size_t)(slash - buf_str(&src)) + 1 : 0;
+			src.len = keep;
+			if (src.data)
+				src.data[keep] = 0;
+			buf_puts(&src, json_string_value(json_object_get(sz, "file")));
+			w = meta_int(json_object_get(sz, "width"));
+			h = meta_int(json_object_get(sz, "height"));
+		} else {
+			w = meta_int(json_object_get(meta, "width"));
+			h = meta_int(json_object_get(meta, "height"));
+		}
+	}
+	json_decref(meta);
+	if (!w || !h) {
+		/* wp_constrain_dimensions( 0, 0, ... ) */
+		w = w ? w : 1;
+		h = h ? h : 1;
+	}
+	struct buf alt = BUF_INIT, alt_raw = BUF_INIT;
+	format_strip_tags(a->alt ? a->alt : "", &alt_raw);
+	const char *t = buf_str(&alt_raw);
+	size_t tn = alt_raw.len;
+	while (tn && strchr(" \t\n\r\v", *t))
+		t++, tn--;
+	while (tn && strchr(" \t\n\r\v", t[tn - 1]))
+		tn--;
+	char *trimmed = strndup(t, tn);
+	format_esc_attr(trimmed ? trimmed : "", &alt);
+	free(trimmed);
+	buf_printf(out, "<img width=\"%ld\" height=\"%ld\" src=\"", w, h);
+	format_esc_attr(buf_str(&src), out);
+	buf_printf(out, "\" class=\"attachment-%s size-%s\" alt=\"%s\"", size, size, buf_str(&alt));
+	if (*describedby)
+		buf_printf(out, " aria-describedby=\"%s\"", describedby);
+	int rc = buf_puts(out, " />");
+	buf_free(&src);
+	buf_free(&alt);
+	buf_free(&alt_raw);
+	return rc;
+}
+
+static int is_blank(const char *s)
+{
+	while (*s && strchr(" \t\n\r\v", *s))
+		s++;
+	return !*s;
+}
+
+/* gallery_shortcode() with HTML5 markup (block themes) */
+static int gallery(struct render_ctx *ctx, struct sc_att *a, size_t na, struct buf *out)
+{
+	const struct render_source *s = ctx->src;
+	int instance = ++ctx->counters[RENDER_COUNTER_GALLERY];
+	const char *ids = att(a, na, "ids"), *include = att(a, na, "include");
+	const char *orderby = att(a, na, "orderby"), *order = att(a, na, "order");
+	const char *idv = att(a, na, "id"), *cols = att(a, na, "columns"), *size = att(a, na, "size");
+	const char *link = att(a, na, "link");
+	if (ids && *ids) {
+		include = ids;
+		if (!orderby || !*orderby)
+			orderby = "post__in";
+	}
+	long id = idv ? atol(idv) : ctx->post_id;
+	int columns = cols ? atoi(cols) : 3;
+	if (!size)
+		size = "thumbnail";
+	long list[256];
+	size_t n = 0;
+	if (!s || !s->attachment)
+		return PD_OK;
+	if (include && *include) {
+		/* get_posts( include, image attachments ): post__in order (other
+		 * orders - including "rand" - are taken as the given order) */
+		for (const char *p = include; *p && n < 256;) {
+			while (*p && (*p < '0' || *p > '9'))
+				p++;
+			if (!*p)
+				break;
+			long v = strtol(p, (char **)&p, 10);
+			struct render_attachment at;
+			if (v > 0 && s->attachment(s->ud, v, &at) == PD_OK && !strncmp(at.mime, "image/", 6))
+				list[n++] = v;
+		}
+	} else if (s->attachment_children) {
+		s->attachment_children(s->ud, id, "image/", list, 256, &n);
+		if (order && !strcasecmp(order, "DESC"))
+			for (size_t i = 0; i < n / 2; i++) {
+				long t = list[i];
+				list[i] = list[n - 1 - i];
+				list[n - 1 - i] = t;
+			}
+	}
+	if (!n)
+		return PD_OK;
+	struct buf sc = BUF_INIT;
+	html_class(size, &sc);
+	buf_printf(out, "<div id='gallery-%d' class='gallery galleryid-%ld gallery-columns-%d gallery-size-%s'>",
+		   instance, id, columns, buf_str(&sc));
+	buf_free(&sc);
+	int rc = PD_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct render_attachment at;
+		if (s->attachment(s->ud, list[i], &at))
+			continue;
+		int has_cap = !is_blank(at.caption);
+		char desc[64] = "";
+		if (has_cap)
+			snprintf(desc, sizeof desc, "gallery-%d-%ld", instance, list[i]);
+		struct buf img = BUF_INIT, url = BUF_INIT;
+		attachment_image(ctx, &at, size, desc, &img);
+		if (link && !strcmp(link, "none")) {
+			buf_append(&url, img.data, img.len);
+		} else {
+			struct buf href = BUF_INIT;
+			if (link && !strcmp(link, "file"))
+				attachment_url(ctx, &at, &href);
+			else if (s->permalink)
+				s->permalink(s->ud, list[i], &href);
+			buf_puts(&url, "<a href='");
+			format_esc_url(buf_str(&href), &url);
+			buf_printf(&url, "'>%s</a>", buf_str(&img));
+			buf_free(&href);
+		}
+		/* orientation needs width and height in the metadata */
+		const char *orient = "";
+		json_t *meta = NULL;
+		if (at.metadata && phpser_unserialize(at.metadata, strlen(at.metadata), &meta) == PD_OK &&
+		    json_object_get(meta, "width") && json_object_get(meta, "height"))
+			orient = meta_int(json_object_get(meta, "height")) > meta_int(json_object_get(meta, "width")) ?
+				 "portrait" : "landscape";
+		buf_printf(out, "<figure class='gallery-item'>\n\t\t\t<div class='gallery-icon %s'>\n\t\t\t\t%s\n\t\t\t</div>",
+			   orient, buf_str(&url));
+		json_decref(meta);
+		if (has_cap) {
+			struct buf cap = BUF_INIT;
+			render_texturize(at.caption, &cap);
+			buf_printf(out, "\n\t\t\t\t<figcaption class='wp-caption-text gallery-caption' id='%s'>\n\t\t\t\t%s\n\t\t\t\t</figcaption>",
+				   desc, buf_str(&cap));
+			buf_free(&cap);
+		}
+		rc = buf_puts(out, "</figure>");
+		buf_free(&img);
+		buf_free(&url);
+	}
+	return rc ? rc : buf_puts(out, "\n\t\t</div>\n");
+}
+
+/* wp_check_filetype() for the audio extensions: the MIME type or NULL. */
+static const char *audio_type(const char *url)
+{
+	static const char *const map[][2] = { { "mp3", "audio/mpeg" }, { "m4a", "audio/mpeg" },
+					      { "ogg", "audio/ogg" }, { "flac", "audio/flac" },
+					      { "wav", "audio/wav" } };
+	const char *dot = strrchr(url, '.');
+	if (!dot || strchr(dot, '/') || strchr(dot, '?'))
+		return NULL;
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (!strcasecmp(dot + 1, map[i][0]))
+			return map[i][1];
+	return NULL;
+}
+
+/* wp_audio_shortcode() with the mediaelement library */
+static int audio(struct render_ctx *ctx, struct sc_att *a, size_t na, struct buf *out)
+{
+	static const char *const exts[] = { "src", "mp3", "ogg", "flac", "m4a", "wav" };
+	const struct render_source *s = ctx->src;
+	int instance = ++ctx->counters[RENDER_COUNTER_AUDIO];
+	const char *src = att(a, na, "src");
+	struct buf attached = BUF_INIT;
+	int primary = 0, rc = PD_OK;
+	if (src && *src) {
+		if (!audio_type(src)) {
+			struct buf u = BUF_INIT;
+			format_esc_url(src, &u);
+			buf_printf(out, "<a class=\"wp-embedded-audio\" href=\"%s\">", buf_str(&u));
+			format_esc_html(src, out);
+			buf_free(&u);
+			return buf_puts(out, "</a>");
+		}
+		primary = 1;
+	} else {
+		for (size_t i = 1; i < sizeof exts / sizeof *exts; i++) {
+			const char *v = att(a, na, exts[i]);
+			if (v && *v && audio_type(v))
+				primary = 1;
+		}
+	}
+	if (!primary) {
+		/* get_attached_media( 'audio', post ): the first audio child */
+		long id;
+		size_t n = 0;
+		struct render_attachment at;
+		if (!s || !s->attachment_children || !s->attachment ||
+		    s->attachment_children(s->ud, ctx->post_id, "audio/", &id, 1, &n) || !n ||
+		    s->attachment(s->ud, id, &at))
+			return PD_OK;
+		attachment_url(ctx, &at, &attached);
+		src = buf_str(&attached);
+	}
+	const char *preload = att(a, na, "preload"), *cls = att(a, na, "class"), *style = att(a, na, "style");
+	buf_puts(out, "<audio class=\"");
+	format_esc_attr(cls ? cls : "wp-audio-shortcode", out);
+	buf_printf(out, "\" id=\"audio-%ld-%d\"", ctx->post_id, instance);
+	const char *loop = att(a, na, "loop"), *autoplay = att(a, na, "autoplay"), *muted = att(a, na, "muted");
+	if (loop && (!strcmp(loop, "true") || !strcmp(loop, "1")))
+		buf_puts(out, " loop");
+	if (autoplay && (!strcmp(autoplay, "true") || !strcmp(autoplay, "1")))
+		buf_puts(out, " autoplay");
+	if (!preload)
+		preload = "none";
+	if (!strcmp(preload, "none") || !strcmp(preload, "metadata") || !strcmp(preload, "auto"))
+		buf_printf(out, " preload=\"%s\"", preload);
+	if (muted && (!strcmp(muted, "true") || !strcmp(muted, "1")))
+		buf_puts(out, " muted");
+	buf_puts(out, " style=\"");
+	format_esc_attr(style ? style : "width: 100%;", out);
+	buf_puts(out, "\" controls=\"controls\">");
+	const char *fileurl = NULL;
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		const char *v = i == 0 ? src : att(a, na, exts[i]);
+		if (!v || !*v)
+			continue;
+		if (!fileurl)
+			fileurl = v;
+		struct buf u = BUF_INIT;
+		buf_printf(&u, "%s%c_=%d", v, strchr(v, '?') ? '&' : '?', instance);
+		buf_printf(out, "<source type=\"%s\" src=\"", audio_type(v) ? audio_type(v) : "");
+		format_esc_url(buf_str(&u), out);
+		buf_puts(out, "\" />");
+		buf_free(&u);
+	}
+	/* wp_mediaelement_fallback() */
+	struct buf f = BUF_INIT;
+	format_esc_url(fileurl ? fileurl : "", &f);
+	rc = buf_printf(out, "<a href=\"%s\">%s</a></audio>", buf_str(&f), buf_str(&f));
+	buf_free(&f);
+	buf_free(&attached);
+	return rc;
+}
+
 /* WP_Embed::shortcode() when the oEmbed fetch fails: maybe_make_link(). */
 static int embed(const char *content, size_t clen, struct buf *out)
 {
@@ -239,7 +513,11 @@ int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out)
 				rc = caption(ctx, a, na, content, clen, out);
 			else if (tl == 5 && !strncmp(tag, "embed", 5))
 				rc = embed(content, clen, out);
-			else /* gallery, audio, video, playlist: not rendered yet */
+			else if (tl == 7 && !strncmp(tag, "gallery", 7))
+				rc = gallery(ctx, a, na, out);
+			else if (tl == 5 && !strncmp(tag, "audio", 5))
+				rc = audio(ctx, a, na, out);
+			else /* video, playlist: not rendered yet */
 				rc = buf_append(out, in + ov[0] + esc_open, ov[1] - ov[0] - esc_open - esc_close);
 			if (esc_close)
 				buf_putc(out, ']');
