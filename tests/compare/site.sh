@@ -38,7 +38,17 @@ for u in editor:editor:Editor contributor:contributor:Contributor \
 	p user add "$login" --role "$role" --email "$login@example.org" \
 		--display-name "$name" --first-name "$name" --last-name Reference
 done
-# Passwords and application passwords (app-passwords.env) come with authentication.
+# §2 passwords, and one application password "reference-wp" each, written to
+# DIR/app-passwords.env in reference-wp's format (the password unchunked).
+env="$dir/app-passwords.env"
+printf '# application passwords of the comparison site at %s (pressd)\nREFWP_BASE_URL=%s\n' \
+	"$base" "$base" >"$env"
+for login in admin editor contributor subscriber author; do
+	echo "$login-password" | p user password "$login"
+	var=$(echo "$login" | tr a-z A-Z)
+	echo "${var}_USER_ID=$(p user list | awk -v l="$login" '$2 == l { print $1 }')" >>"$env"
+	echo "${var}_APP_PASSWORD=$(p app-password create "$login" reference-wp | tr -d ' ')" >>"$env"
+done
 
 # §4 the four imports, in order.
 for f in data/themeunittestdata.wordpress.xml data/64-block-test-data.xml \
