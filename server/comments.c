@@ -90,6 +90,7 @@ struct comment_row {
 	char *date_gmt;          /* comment_date_gmt */
 	char *content;           /* comment_content, raw */
 	char *approved;          /* comment_approved: "1", "0", "spam", "trash" ... */
+	char *agent;             /* comment_agent */
 	char *type;              /* comment_type, "" read as "comment" */
 	long parent;             /* comment_parent */
 	long user_id;            /* 0 for visitors */
@@ -98,7 +99,7 @@ struct comment_row {
 #define COMMENT_COLUMNS \
 	"SELECT comment_ID, comment_post_ID, comment_author, comment_author_email," \
 	" comment_author_url, comment_author_IP, comment_date, comment_date_gmt, comment_content," \
-	" comment_approved, comment_type, comment_parent, user_id FROM wp_comments"
+	" comment_approved, comment_type, comment_parent, user_id, comment_agent FROM wp_comments"
 
 static char *col_dup(sqlite3_stmt *q, int i)
 {
@@ -121,6 +122,7 @@ static void row_read(sqlite3_stmt *q, struct comment_row *c)
 	c->type = col_dup(q, 10);
 	c->parent = sqlite3_column_int64(q, 11);
 	c->user_id = sqlite3_column_int64(q, 12);
+	c->agent = col_dup(q, 13);
 }
 
 static void row_free(struct comment_row *c)
@@ -134,6 +136,7 @@ static void row_free(struct comment_row *c)
 	free(c->content);
 	free(c->approved);
 	free(c->type);
+	free(c->agent);
 }
 
 static const char *comment_type(const struct comment_row *c)
@@ -288,7 +291,7 @@ static const char *status_name(const char *approved)
 /* prepare_item_for_response() + prepare_links(). */
 static json_t *comment_json(struct request *req, const struct comment_row *c)
 {
-	int embed = !strcmp(context_of(req), "embed");
+	int embed = !strcmp(context_of(req), "embed"), edit = !strcmp(context_of(req), "edit");
 	json_t *d = jobj();
 	char date[WPDATE_LEN];
 	struct buf text = BUF_INIT, link = BUF_INIT;
@@ -301,7 +304,13 @@ static json_t *comment_json(struct request *req, const struct comment_row *c)
 	jset(d, "parent", jint(c->parent));
 	jset(d, "author", jint(c->user_id));
 	jset(d, "author_name", jstr(c->author));
+	if (edit)
+		jset(d, "author_email", jstr(c->email));
 	jset(d, "author_url", jstr(c->url));
+	if (edit) {
+		jset(d, "author_ip", jstr(c->ip));
+		jset(d, "author_user_agent", jstr(c->agent));
+	}
 	wpdate_rest(c->date, date);
 	jset(d, "date", jstr(date));
 	if (!embed) {
@@ -309,7 +318,10 @@ static json_t *comment_json(struct request *req, const struct comment_row *c)
 		jset(d, "date_gmt", jstr(date));
 	}
 	comments_render_text(req->site, c->content, &text);
-	jset(d, "content", jset(jobj(), "rendered", jstr(buf_str(&text))));
+	json_t *content = jset(jobj(), "rendered", jstr(buf_str(&text)));
+	if (edit)
+		jset(content, "raw", jstr(c->content));
+	jset(d, "content", content);
 	/* get_comment_link(): the post's permalink and the comment's anchor. */
 	if (!c->post || permalink_post(req->store, req->site, req->user, c->post, 0, &link) != PD_OK)
 		buf_printf(&link, "%s/?p=%ld", req->site->home, c->post);
@@ -329,7 +341,9 @@ static json_t *comment_json(struct request *req, const struct comment_row *c)
 
 	json_t *links = jobj();
 	int methods = M_GET;
-	if (req->user && caps_user_can(req->store, req->user, "edit_comment", c->id))
+	/* check_edit_permission(): moderators, or edit_comment on this one. */
+	if (req->user && (caps_user_can(req->store, req->user, "moderate_comments", 0) ||
+			  caps_user_can(req->store, req->user, "edit_comment", c->id)))
 		methods |= M_POST | M_PUT | M_PATCH | M_DELETE;
 	links_add(links, "self", links_self(req, methods, "wp/v2/comments/%ld", c->id));
 	links_add(links, "collection", links_rest(req, "wp/v2/comments"));

@@ -305,7 +305,9 @@ static json_t *attachment_json(struct request *req, const struct attachment_row 
 	json_t *links = jobj();
 	int methods = M_GET;
 	if (req->user && caps_user_can(req->store, req->user, "edit_post", a->id))
-		methods |= M_POST | M_PUT | M_PATCH | M_DELETE;
+		methods |= M_POST | M_PUT | M_PATCH;
+	if (req->user && caps_user_can(req->store, req->user, "delete_post", a->id))
+		methods |= M_DELETE;
 	links_add(links, "self", links_self(req, methods, "wp/v2/media/%ld", a->id));
 	links_add(links, "collection", links_rest(req, "wp/v2/media"));
 	links_add(links, "about", links_rest(req, "wp/v2/types/attachment"));

@@ -133,7 +133,9 @@ static json_t *term_json(struct request *req, const struct taxonomy *tax, const 
 	json_t *links = jobj();
 	int methods = M_GET;
 	if (req->user && caps_user_can(req->store, req->user, "edit_term", t->id))
-		methods |= M_POST | M_PUT | M_PATCH | M_DELETE;
+		methods |= M_POST | M_PUT | M_PATCH;
+	if (req->user && caps_user_can(req->store, req->user, "delete_term", t->id))
+		methods |= M_DELETE;
 	links_add(links, "self", links_self(req, methods, "wp/v2/%s/%ld", tax->rest_base, t->id));
 	links_add(links, "collection", links_rest(req, "wp/v2/%s", tax->rest_base));
 	links_add(links, "about", links_rest(req, "wp/v2/taxonomies/%s", tax->name));

@@ -1,7 +1,7 @@
 /* users.c - GET /wp/v2/users, /wp/v2/users/<id> and /wp/v2/users/me as
  * WP_REST_Users_Controller answers them in view and embed context, and the
- * Gravatar URLs users and comments share. Writing users and the edit context
- * (roles, capabilities, e-mail ...) are not here yet. */
+ * Gravatar URLs users and comments share (view, embed and edit context).
+ * Writing users is not here yet. */
 #include <ctype.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "pressd/err.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
+#include "pressd/phpser.h"
 #include "pressd/rest.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
@@ -160,30 +161,96 @@ static int auth_status(const struct request *req)
 	return req->user ? 403 : 401;
 }
 
-/* The JSON of one user (prepare_item_for_response() + prepare_links()). */
+static char *meta_or_empty(struct store *st, long id, const char *key)
+{
+	char *v = store_meta_get(st, "user", id, key);
+	return v ? v : strdup("");
+}
+
+/* The edit-context fields between description and slug, and after it. */
+static void user_edit_fields(struct request *req, const struct user_row *u, json_t *d)
+{
+	struct store *st = req->store;
+	char *first = meta_or_empty(st, u->id, "first_name"), *last = meta_or_empty(st, u->id, "last_name");
+	char *nick = meta_or_empty(st, u->id, "nickname"), *locale = meta_or_empty(st, u->id, "locale");
+	jset(d, "username", jstr(u->login));
+	jset(d, "name", jstr(u->name));
+	jset(d, "first_name", jstr(first));
+	jset(d, "last_name", jstr(last));
+	jset(d, "email", jstr(u->email));
+	jset(d, "locale", jstr(locale[0] ? locale : "en_US")); /* get_user_locale(): the site's */
+	jset(d, "nickname", jstr(nick));
+	free(first);
+	free(last);
+	free(nick);
+	free(locale);
+}
+
+/* The JSON of one user (prepare_item_for_response() + prepare_links()),
+ * keys in the controller's order for the request's context. */
 static json_t *user_json(struct request *req, const struct user_row *u)
 {
-	int embed = strcmp(context_of(req), "embed") == 0;
-	json_t *d = jobj();
+	const char *context = context_of(req);
+	int embed = !strcmp(context, "embed"), edit = !strcmp(context, "edit");
+	json_t *d = jobj(), *e = edit ? jobj() : NULL;
 	struct buf link = BUF_INIT;
 	char *description = store_meta_get(req->store, "user", u->id, "description");
+	if (e)
+		user_edit_fields(req, u, e);
 	jset(d, "id", jint(u->id));
-	jset(d, "name", jstr(u->name));
+	if (e) {
+		const char *k[] = { "username", "name", "first_name", "last_name", "email" };
+		for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+			jset(d, k[i], json_incref(json_object_get(e, k[i])));
+	} else {
+		jset(d, "name", jstr(u->name));
+	}
 	jset(d, "url", jstr(u->url));
 	jset(d, "description", jstr(description ? description : ""));
 	author_link(req->site, u->id, u->nicename, &link);
 	jset(d, "link", jstr(buf_str(&link)));
+	if (e) {
+		jset(d, "locale", json_incref(json_object_get(e, "locale")));
+		jset(d, "nickname", json_incref(json_object_get(e, "nickname")));
+	}
 	jset(d, "slug", jstr(u->nicename));
+	if (e) {
+		json_t *roles = NULL, *allcaps = NULL, *caps = NULL;
+		char date[32];
+		caps_user_describe(req->store, u->id, &roles, &allcaps, &caps);
+		jset(d, "roles", roles ? roles : jarr());
+		/* gmdate('c', strtotime(user_registered)) */
+		snprintf(date, sizeof date, "%.10sT%.8s+00:00", u->registered,
+			 strlen(u->registered) >= 19 ? u->registered + 11 : "00:00:00");
+		jset(d, "registered_date", jstr(date));
+		jset(d, "capabilities", allcaps ? allcaps : jobj());
+		jset(d, "extra_capabilities", caps ? caps : jobj());
+	}
 	jset(d, "avatar_urls", users_avatar_urls(req->store, u->email));
-	if (!embed)
-		jset(d, "meta", jarr()); /* persisted_preferences is edit-only */
+	if (e) {
+		/* The one registered user meta, edit-only: an object, [] when unset. */
+		char *pp = store_meta_get(req->store, "user", u->id, "wp_persisted_preferences");
+		json_t *v = NULL;
+		if (!pp || phpser_unserialize(pp, strlen(pp), &v) != PD_OK || !json_is_object(v) ||
+		    !json_object_size(v)) {
+			json_decref(v);
+			v = jarr();
+		}
+		jset(d, "meta", jset(jobj(), "persisted_preferences", v));
+		free(pp);
+	} else if (!embed) {
+		jset(d, "meta", jarr());
+	}
 	json_t *links = jobj();
 	int methods = M_GET;
 	if (req->user && caps_user_can(req->store, req->user, "edit_user", u->id))
-		methods |= M_POST | M_PUT | M_PATCH | M_DELETE;
+		methods |= M_POST | M_PUT | M_PATCH;
+	if (req->user && caps_user_can(req->store, req->user, "delete_user", u->id))
+		methods |= M_DELETE;
 	links_add(links, "self", links_self(req, methods, "wp/v2/users/%ld", u->id));
 	links_add(links, "collection", links_rest(req, "wp/v2/users"));
 	jset(d, "_links", links);
+	json_decref(e);
 	free(description);
 	buf_free(&link);
 	return d;

@@ -14,7 +14,7 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lib import Failure, URL, eq, get, ok, run  # noqa: E402
+from lib import Failure, URL, eq, get, load_auth, ok, run  # noqa: E402
 
 SHARED = os.environ.get("PRESSD_SHARED") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
@@ -206,6 +206,43 @@ def test_comments_status_forbidden():
     r = get("/wp-json/wp/v2/comments?status=hold")
     eq(r.status, 401)
     eq(r.json()["message"], "Query parameter not permitted: status")
+
+
+def as_user(login, path):
+    creds = load_auth()
+    if login not in creds:
+        return None  # no application passwords on this server yet
+    return get(path, user=login, password=creds[login])
+
+
+def test_user_edit_context_as_admin():
+    r = as_user("admin", "/wp-json/wp/v2/users/1?context=edit")
+    if r is None:
+        return
+    eq(r.status, 200)
+    u = r.json()
+    eq(list(u.keys()), ["id", "username", "name", "first_name", "last_name", "email", "url", "description",
+                        "link", "locale", "nickname", "slug", "roles", "registered_date", "capabilities",
+                        "extra_capabilities", "avatar_urls", "meta", "_links"])
+    eq(u["roles"], ["administrator"])
+    eq(u["registered_date"], "2026-01-01T08:00:00+00:00")  # SITE.md §7
+    eq(u["extra_capabilities"], {"administrator": True})
+    eq(u["meta"], {"persisted_preferences": []})
+    eq(u["_links"]["self"][0]["targetHints"]["allow"], ["GET", "POST", "PUT", "PATCH", "DELETE"])
+
+
+def test_user_self_target_hints_as_author():
+    # x_user_links_self sample: a user may edit but not delete itself.
+    r = as_user("author", "/wp-json/wp/v2/users/me")
+    if r is None:
+        return
+    eq(r.json()["_links"]["self"][0]["targetHints"]["allow"], ["GET", "POST", "PUT", "PATCH"])
+
+
+def test_user_edit_context_anonymous():
+    r = get("/wp-json/wp/v2/users/1?context=edit")
+    eq(r.status, 401)
+    eq(r.json()["code"], "rest_forbidden_context")
 
 
 if __name__ == "__main__":
