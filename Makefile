@@ -3,6 +3,7 @@
 #   make test   install, build, run every test (unit, HTTP, comparison with WordPress 6.9.4)
 #   make asan   the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench  wrk benchmarks (bench/)
+#   make bench-render  render micro-benchmark (MB/s of title/content/excerpt input)
 #   make fuzz   libFuzzer targets (tests/fuzz/)
 
 PKGS      := libmicrohttpd jansson sqlite3 libsodium libxml-2.0 libpcre2-8 nettle
@@ -28,7 +29,7 @@ ASSETS    := $(wildcard schema/*.sql schema/*.json data/demo/*)
 PORT      ?= 8080
 DB        ?= data/pressd.db
 
-.PHONY: all deps run test unit api compare asan bench fuzz clean
+.PHONY: all deps run test unit api compare asan bench bench-render fuzz clean
 
 all: $(BUILD)/pressd
 
@@ -44,7 +45,7 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
--include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(BUILD)/bench/render.d
 
 # schema/ and the demo site are compiled into the binary (see server/assets_data.S).
 $(BUILD)/server/assets_data.o: server/assets_data.S $(ASSETS)
@@ -70,8 +71,17 @@ asan:
 bench: deps $(BUILD)/pressd
 	./bench/run.sh
 
+# Renders every item of the theme unit test data BENCH_ROUNDS times.
+BENCH_WXR    ?= ../shared/data/themeunittestdata.wordpress.xml
+BENCH_ROUNDS ?= 20
+$(BUILD)/bench-render: $(BUILD)/bench/render.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+bench-render: $(BUILD)/bench-render
+	$(BUILD)/bench-render $(BENCH_WXR) $(BENCH_ROUNDS)
+
 fuzz:
 	$(MAKE) -C tests/fuzz
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
