@@ -21,6 +21,11 @@
  *   excerpt              the REST excerpt.rendered of a post whose content is
  *                        input and whose explicit excerpt is extra ('' default)
  * All items run in one process, in order (like one WordPress request).
+ *
+ * Limits: no block type is registered, so render_block() applies no block
+ * supports (layout classes ...) and no dynamic render callbacks; shortcodes
+ * that query attachments ([gallery] ...) cannot run. Use it for the text
+ * filters, titles and excerpts (whose tags are stripped), not for block output.
  */
 
 if ( $argc < 2 || ! is_file( $argv[1] . '/wp-includes/formatting.php' ) ) {

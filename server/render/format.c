@@ -752,14 +752,12 @@ static struct re fx[FX_COUNT] = {
 	[FX_WORD_SPLIT] = { "[\\n\\r\\t ]+", 0, NULL },
 };
 
-/* strip_shortcodes() builds its regex from the registered names present in
- * the text; with 7 core shortcodes there are 127 such sets, all compiled once. */
+/* The shortcodes a stock WordPress 6.9 registers, in registration order
+ * (RE_CORE_SHORTCODES). */
 #define CORE_SHORTCODE_COUNT 7
 static const char *const core_shortcodes[CORE_SHORTCODE_COUNT] = {
 	"embed", "wp_caption", "caption", "gallery", "playlist", "audio", "video",
 };
-static struct re sc_subsets[1 << CORE_SHORTCODE_COUNT];
-static char sc_patterns[1 << CORE_SHORTCODE_COUNT][640];
 
 static pthread_once_t fx_once = PTHREAD_ONCE_INIT;
 static int fx_status;
@@ -767,24 +765,6 @@ static int fx_status;
 static void fx_init(void)
 {
 	fx_status = re_compile_all(fx, FX_COUNT);
-	for (unsigned m = 1; m < (1u << CORE_SHORTCODE_COUNT); m++) {
-		char names[128] = "";
-		for (int i = 0; i < CORE_SHORTCODE_COUNT; i++) {
-			if (!(m & (1u << i)))
-				continue;
-			if (names[0])
-				strcat(names, "|");
-			strcat(names, core_shortcodes[i]);
-		}
-		/* get_shortcode_regex($tagnames) */
-		snprintf(sc_patterns[m], sizeof sc_patterns[m],
-			 "\\[(\\[?)(%s)(?![\\w-])([^\\]\\/]*(?:\\/(?!\\])[^\\]\\/]*)*?)"
-			 "(?:(\\/)\\]|\\](?:([^\\[]*+(?:\\[(?!\\/\\2\\])[^\\[]*+)*+)\\[\\/\\2\\])?)(\\]?)", names);
-		sc_subsets[m].pattern = sc_patterns[m];
-		sc_subsets[m].flags = 0;
-		if (re_compile_all(&sc_subsets[m], 1))
-			fx_status = PD_EINVAL;
-	}
 }
 
 int format_strip_all_tags(const char *s, struct buf *out)
@@ -877,6 +857,126 @@ static int strip_tag_cb(void *ud, const char *s, const size_t *ov, int nov, stru
 	return rc ? rc : buf_append(out, s + ov[12], l6);
 }
 
+/* get_shortcode_regex($tagnames), i.e.
+ *   \[(\[?)(names)(?![\w-])([^\]\/]*(?:\/(?!\])[^\]\/]*)*?)
+ *   (?:(\/)\]|\](?:([^\[]*+(?:\[(?!\/\2\])[^\[]*+)*+)\[\/\2\])?)(\]?)
+ * matched by hand in linear time. PCRE needs O(rest of text) per '[name' when
+ * no ']' or no "[/name]" follows, so a text of many "[gallery]" took seconds.
+ * What the regex matches at a '[': the name (no name is a prefix of another),
+ * the attributes up to the first ']' (self-closing when a '/' precedes it),
+ * then, unless self-closing, the content up to the first "[/name]" if there is
+ * one, then an optional ']'. The next ']' and the next "[/name]" are cached,
+ * as search positions only move forward. */
+struct sc_scan {
+	const char *s;
+	size_t n;
+	unsigned mask;                         /* bit i: core_shortcodes[i] is searched for */
+	size_t rb_from, rb_at;                 /* first ']' at or after rb_from is at rb_at (n: none) */
+	size_t cl_from[CORE_SHORTCODE_COUNT];  /* likewise for "[/name]"; SIZE_MAX: not yet */
+	size_t cl_at[CORE_SHORTCODE_COUNT];
+};
+
+static size_t scan_next_rb(struct sc_scan *sc, size_t from)
+{
+	if (from < sc->rb_from || from > sc->rb_at) {
+		const char *q = from < sc->n ? memchr(sc->s + from, ']', sc->n - from) : NULL;
+		sc->rb_from = from;
+		sc->rb_at = q ? (size_t)(q - sc->s) : sc->n;
+	}
+	return sc->rb_at;
+}
+
+static size_t scan_next_closer(struct sc_scan *sc, int i, size_t from)
+{
+	if (sc->cl_from[i] == SIZE_MAX || from < sc->cl_from[i] || from > sc->cl_at[i]) {
+		char closer[16];
+		size_t cn = (size_t)snprintf(closer, sizeof closer, "[/%s]", core_shortcodes[i]);
+		const char *q = from < sc->n ? memmem(sc->s + from, sc->n - from, closer, cn) : NULL;
+		sc->cl_from[i] = from;
+		sc->cl_at[i] = q ? (size_t)(q - sc->s) : sc->n;
+	}
+	return sc->cl_at[i];
+}
+
+static int is_word_or_dash(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+}
+
+/* The next match at or after pos: 1 and ov[0..14) filled (PCRE2_UNSET for
+ * unset groups), or 0. */
+static int scan_next(struct sc_scan *sc, size_t pos, size_t ov[14])
+{
+	const char *s = sc->s;
+	size_t n = sc->n;
+	for (const char *b; pos < n && (b = memchr(s + pos, '[', n - pos)); ) {
+		size_t p = (size_t)(b - s), g1 = p + 1 < n && s[p + 1] == '[' ? 1 : 0;
+		size_t at = p + 1 + g1;
+		pos = p + 1;
+		int name = -1;
+		size_t e = 0;
+		for (int i = 0; i < CORE_SHORTCODE_COUNT && name < 0; i++) {
+			size_t ln = strlen(core_shortcodes[i]);
+			if ((sc->mask & (1u << i)) && n - at >= ln && memcmp(s + at, core_shortcodes[i], ln) == 0 &&
+			    (at + ln == n || !is_word_or_dash((unsigned char)s[at + ln]))) {
+				name = i;
+				e = at + ln;
+			}
+		}
+		if (name < 0)
+			continue;
+		size_t q = scan_next_rb(sc, e);
+		if (q == n)
+			return 0; /* no ']' ahead: nothing further can match */
+		for (int i = 0; i < 14; i++)
+			ov[i] = PCRE2_UNSET;
+		ov[0] = p;
+		ov[2] = p + 1, ov[3] = p + 1 + g1;
+		ov[4] = at, ov[5] = e;
+		size_t end;
+		if (q > e && s[q - 1] == '/') {
+			ov[6] = e, ov[7] = q - 1;
+			ov[8] = q - 1, ov[9] = q;
+			end = q + 1;
+		} else {
+			ov[6] = e, ov[7] = q;
+			size_t r = scan_next_closer(sc, name, q + 1);
+			if (r < n) {
+				ov[10] = q + 1, ov[11] = r;
+				end = r + strlen(core_shortcodes[name]) + 3;
+			} else {
+				end = q + 1;
+			}
+		}
+		ov[12] = end;
+		if (end < n && s[end] == ']')
+			end++;
+		ov[13] = end;
+		ov[1] = end;
+		return 1;
+	}
+	return 0;
+}
+
+/* preg_replace_callback('/' . get_shortcode_regex(mask) . '/', 'strip_shortcode_tag', s) */
+static int strip_shortcode_tags(const char *s, size_t n, unsigned mask, struct buf *out)
+{
+	struct sc_scan sc = { .s = s, .n = n, .mask = mask, .rb_from = 1, .rb_at = 0 };
+	size_t ov[14], copied = 0;
+	int rc = PD_OK;
+	for (int i = 0; i < CORE_SHORTCODE_COUNT; i++)
+		sc.cl_from[i] = SIZE_MAX;
+	while (rc == PD_OK && scan_next(&sc, copied, ov)) {
+		rc = buf_append(out, s + copied, ov[0] - copied);
+		if (rc == PD_OK)
+			rc = strip_tag_cb(NULL, s, ov, 7, out);
+		copied = ov[1];
+	}
+	if (rc == PD_OK)
+		rc = buf_append(out, s + copied, n - copied);
+	return rc;
+}
+
 /* strtr() with two pairs whose keys do not overlap each other's prefixes. */
 static int strtr2(struct buf *b, const char *k1, const char *v1, const char *k2, const char *v2)
 {
@@ -921,9 +1021,8 @@ int format_strip_shortcodes(const char *s, struct buf *out)
 {
 	if (!strchr(s, '['))
 		return buf_puts(out, s);
-	pthread_once(&fx_once, fx_init);
 	pthread_once(&hs_once, hs_init);
-	if (fx_status || hs_status)
+	if (hs_status)
 		return PD_EINVAL;
 	/* the registered names that appear after a '[' (\[([^<>&/\[\]\x00-\x20=]++)) */
 	unsigned mask = 0;
@@ -945,7 +1044,7 @@ int format_strip_shortcodes(const char *s, struct buf *out)
 		rc = re_split(&html_split, buf_str(&a), a.len, 0, escape_brackets_piece, &b);
 	if (rc == PD_OK) {
 		buf_reset(&a);
-		rc = re_replace_cb(&sc_subsets[mask], buf_str(&b), b.len, strip_tag_cb, NULL, &a, NULL);
+		rc = strip_shortcode_tags(buf_str(&b), b.len, mask, &a);
 	}
 	if (rc == PD_OK)
 		rc = strtr2(&a, "&#91;", "[", "&#93;", "]");

@@ -4,6 +4,8 @@
  * run on a 6.9.4 tree (siteurl http://example.org, use_smilies on); do not edit
  * them by hand, re-run the oracle. */
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "../test.h"
 #include "pressd/buf.h"
@@ -603,4 +605,32 @@ TEST(excerpt_strip_shortcodes)
 		      "");
 	ASSERT_STR_EQ(strip_sc("unclosed [caption]x"),
 		      "unclosed x");
+}
+
+/* Regression: strip_shortcodes() took O(n^2) time (seconds for 180 KB) when
+ * many shortcodes had no ']' or no closing tag after them, as PCRE rescanned
+ * the rest of the text for each. Outputs from WordPress 6.9.4 via
+ * tools/wp-render-oracle.php: "" and the input unchanged. */
+static char *repeat(const char *unit, int times)
+{
+	size_t n = strlen(unit);
+	char *s = malloc(n * (size_t)times + 1);
+	for (int i = 0; s && i < times; i++)
+		memcpy(s + n * (size_t)i, unit, n);
+	if (s)
+		s[n * (size_t)times] = '\0';
+	return s;
+}
+
+TEST(excerpt_strip_shortcodes_linear_time)
+{
+	char *many_open = repeat("[gallery]", 20000), *no_close = repeat("x[caption ", 20000);
+	ASSERT(many_open && no_close);
+	clock_t t0 = clock();
+	ASSERT_STR_EQ(strip_sc(many_open), "");
+	ASSERT_STR_EQ(strip_sc(no_close), no_close);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	free(many_open);
+	free(no_close);
+	ASSERT(secs < 2.0);
 }
