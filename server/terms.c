@@ -329,26 +329,25 @@ static int get_items(struct request *req, struct response *res, const struct tax
 	size_t n = 0;
 	int rc;
 	sqlite3_stmt *q;
-	/* The whole taxonomy: hide_empty keeps empty terms with counted descendants. */
-	q = store_stmt(req->store, TERM_COLUMNS " WHERE tt.taxonomy = ?1");
-	if (!q)
-		return PD_EDB;
-	sqlite3_bind_text(q, 1, tax->name, -1, SQLITE_STATIC);
 	struct term_row *all = NULL;
 	size_t nall = 0;
-	rc = rows_read(q, &all, &nall);
-	if (rc == PD_OK && post) {
-		/* wp_get_object_terms(): only the post's terms. */
+	if (post) {
+		/* wp_get_object_terms(): only the post's terms (hide_empty is off). */
 		q = store_stmt(req->store, TERM_COLUMNS
 			" JOIN wp_term_relationships tr ON tr.term_taxonomy_id = tt.term_taxonomy_id"
 			" WHERE tt.taxonomy = ?1 AND tr.object_id = ?2");
 		if (!q)
-			rc = PD_EDB;
-		else {
-			sqlite3_bind_text(q, 1, tax->name, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 2, post);
-			rc = rows_read(q, &rows, &n);
-		}
+			return PD_EDB;
+		sqlite3_bind_text(q, 1, tax->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 2, post);
+		rc = rows_read(q, &rows, &n);
+	} else {
+		/* The whole taxonomy (hide_empty keeps empty terms with counted descendants). */
+		q = store_stmt(req->store, TERM_COLUMNS " WHERE tt.taxonomy = ?1");
+		if (!q)
+			return PD_EDB;
+		sqlite3_bind_text(q, 1, tax->name, -1, SQLITE_STATIC);
+		rc = rows_read(q, &all, &nall);
 	}
 	if (rc != PD_OK)
 		goto out;
