@@ -250,6 +250,22 @@ static long approved_comments(void *ud)
 	return n;
 }
 
+static int published_dates(void *ud, const char *post_type, struct buf *out)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT post_date FROM wp_posts WHERE post_type = ? AND post_status = 'publish'"
+		" ORDER BY post_date DESC, ID DESC");
+	int rc = PD_OK;
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_text(s, 1, post_type, -1, SQLITE_STATIC);
+	while (!rc && sqlite3_step(s) == SQLITE_ROW)
+		rc = buf_printf(out, "%s\n", (const char *)sqlite3_column_text(s, 0));
+	store_done(s);
+	return rc;
+}
+
 int render_store_source(struct store *st, const struct site *site, struct render_source *src)
 {
 	struct rs *rs = calloc(1, sizeof *rs);
@@ -270,6 +286,7 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->author_link = user_link;
 	src->option = option;
 	src->approved_comments = approved_comments;
+	src->published_dates = published_dates;
 	return PD_OK;
 }
 

@@ -80,6 +80,10 @@ struct render_source {
 	const char *(*option)(void *ud, const char *name);
 	/* The number of approved comments on published posts (latest-comments); -1 unknown. */
 	long (*approved_comments)(void *ud);
+	/* The post_date (local "YYYY-MM-DD HH:MM:SS") of every published post of
+	 * post_type, newest first, one per line, appended to out (archives,
+	 * calendar). PD_OK. */
+	int (*published_dates)(void *ud, const char *post_type, struct buf *out);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
 };
 

@@ -68,8 +68,14 @@ struct block_callback {
 	block_cb cb;
 };
 
-/* The callbacks of blocks_dynamic.c for name, or NULL. */
+/* The callbacks of blocks_dynamic.c (and blocks_lists.c) for name, or NULL. */
 block_cb blocks_dynamic_callback(const char *name);
+block_cb blocks_lists_callback(const char *name);
+
+/* A block attribute: the string (dflt when absent or not a string), and
+ * PHP's truthiness (dflt when absent). */
+const char *block_attr_str(const struct block *b, const char *k, const char *dflt);
+int block_attr_bool(const struct block *b, const char *k, int dflt);
 
 /* Mirrors get_block_wrapper_attributes( extra ) for b, whose block.json
  * "supports" is supports_json: appends ' style="…" class="…"' without the

@@ -343,3 +343,21 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 	buf_free(&fs);
 	return rc;
 }
+
+const char *block_attr_str(const struct block *b, const char *k, const char *dflt)
+{
+	const json_t *v = json_object_get(b->attrs, k);
+	return json_is_string(v) ? json_string_value(v) : dflt;
+}
+
+int block_attr_bool(const struct block *b, const char *k, int dflt)
+{
+	const json_t *v = json_object_get(b->attrs, k);
+	if (!v)
+		return dflt;
+	if (json_is_string(v))
+		return json_string_length(v) && strcmp(json_string_value(v), "0");
+	if (json_is_integer(v))
+		return json_integer_value(v) != 0;
+	return json_is_true(v);
+}

@@ -54,26 +54,9 @@ static const char SUP_LATEST_COMMENTS[] =
 	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
 	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true}}";
 
-static const json_t *attr(const struct block *b, const char *k) { return json_object_get(b->attrs, k); }
-
-static const char *attr_s(const struct block *b, const char *k, const char *dflt)
-{
-	const json_t *v = attr(b, k);
-	return json_is_string(v) ? json_string_value(v) : dflt;
-}
-
-/* PHP truthiness of an attribute; dflt when absent. */
-static int attr_b(const struct block *b, const char *k, int dflt)
-{
-	const json_t *v = attr(b, k);
-	if (!v)
-		return dflt;
-	if (json_is_string(v))
-		return json_string_length(v) && strcmp(json_string_value(v), "0");
-	if (json_is_integer(v))
-		return json_integer_value(v) != 0;
-	return json_is_true(v);
-}
+#define attr(b, k) json_object_get((b)->attrs, k)
+#define attr_s block_attr_str
+#define attr_b block_attr_bool
 
 static int has_link_color(const struct block *b)
 {
@@ -831,7 +814,49 @@ static int shortcode_block(struct block_render *r, struct block *b, struct buf *
 	return render_autop(buf_str(in), 1, out);
 }
 
+static const char SUP_FOOTNOTES[] =
+	"{\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true},"
+	"\"color\":{\"background\":true,\"link\":true,\"text\":true},\"spacing\":{\"margin\":true,\"padding\":true},"
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
+	"\"__experimentalTextDecoration\":true,\"__experimentalFontStyle\":true,\"__experimentalFontWeight\":true,"
+	"\"__experimentalLetterSpacing\":true,\"__experimentalTextTransform\":true,\"__experimentalWritingMode\":true}}";
+
+/* render_block_core_footnotes(): the post's "footnotes" meta (JSON list of {id, content}) */
+static int footnotes(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct render_post p;
+	(void)in;
+	if (!r->ctx->post_id || !s || !s->post_meta || current_post(r, &p) || p.has_password)
+		return PD_OK;
+	const char *raw = s->post_meta(s->ud, r->ctx->post_id, "footnotes");
+	if (!raw || !*raw || !strcmp(raw, "0"))
+		return PD_OK;
+	json_t *list = json_loads(raw, JSON_DECODE_ANY, NULL);
+	int rc = PD_OK;
+	if (!json_is_array(list) || !json_array_size(list)) {
+		json_decref(list);
+		return PD_OK;
+	}
+	struct buf w = BUF_INIT;
+	rc = wrapper(b, SUP_FOOTNOTES, NULL, &w);
+	buf_printf(out, "<ol %s>", buf_str(&w));
+	size_t i;
+	json_t *f;
+	json_array_foreach(list, i, f) {
+		const char *id = json_string_value(json_object_get(f, "id"));
+		const char *c = json_string_value(json_object_get(f, "content"));
+		buf_printf(out, "<li id=\"%s\">%s <a href=\"#%s-link\" aria-label=\"Jump to footnote reference %zu\">"
+				"\xe2\x86\xa9\xef\xb8\x8e</a></li>", id ? id : "", c ? c : "", id ? id : "", i + 1);
+	}
+	rc = buf_puts(out, "</ol>");
+	json_decref(list);
+	buf_free(&w);
+	return rc;
+}
+
 static const struct block_callback DYNAMIC[] = {
+	{ "core/footnotes", footnotes },
 	{ "core/shortcode", shortcode_block },
 	{ "core/avatar", avatar },
 	{ "core/post-author", post_author },
@@ -854,5 +879,5 @@ block_cb blocks_dynamic_callback(const char *name)
 	for (size_t i = 0; name && DYNAMIC[i].name; i++)
 		if (!strcmp(DYNAMIC[i].name, name))
 			return DYNAMIC[i].cb;
-	return NULL;
+	return blocks_lists_callback(name);
 }

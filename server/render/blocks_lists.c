@@ -1,0 +1,420 @@
+/* blocks_lists.c - the dynamic blocks that list site content: archives
+ * (wp_get_archives()) and calendar (get_calendar()), as WordPress 6.9.4
+ * renders them in a REST request (no archive is being viewed, so nothing is
+ * "selected"). Data through ctx->src; without it they render what
+ * WordPress renders for an empty site. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pressd/err.h"
+#include "pressd/format.h"
+#include "pressd/render.h"
+#include "pressd/wpdate.h"
+#include "block_tree.h"
+
+static const char *const MONTHS[] = { "January", "February", "March", "April", "May", "June", "July",
+				      "August", "September", "October", "November", "December" };
+
+static const char SUP_ARCHIVES[] =
+	"{\"align\":true,\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true},"
+	"\"spacing\":{\"margin\":true,\"padding\":true},\"typography\":{\"fontSize\":true,\"lineHeight\":true,"
+	"\"__experimentalFontFamily\":true,\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,"
+	"\"__experimentalTextTransform\":true,\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true},"
+	"\"color\":{\"gradients\":true,\"link\":true}}";
+
+static const char *option(struct block_render *r, const char *name, const char *dflt)
+{
+	const struct render_source *s = r->ctx->src;
+	const char *v = s && s->option ? s->option(s->ud, name) : NULL;
+	return v ? v : dflt;
+}
+
+/* Days since 1970-01-01 of a civil date. */
+static long days_from_civil(int y, int m, int d)
+{
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d };
+	return (long)(timegm(&tm) / 86400);
+}
+
+/* MySQL WEEK( date, 1 ): weeks start on Monday, week 1 is the first with
+ * four or more days in the year, 0 before it. */
+static int mysql_week1(int y, int m, int d)
+{
+	long day = days_from_civil(y, m, d), jan1 = days_from_civil(y, 1, 1);
+	int j1 = (int)((jan1 + 3) % 7); /* 1970-01-01 was a Thursday: Monday = 0 */
+	int yday = (int)(day - jan1);
+	return j1 <= 3 ? (yday + j1) / 7 + 1 : (yday + j1) / 7;
+}
+
+/* One archive entry as wp_get_archives() groups published posts. */
+struct arc {
+	int y, m, d, w;
+	long count;
+};
+
+/* Groups the newest-first dates by type ("monthly", "yearly", "daily",
+ * "weekly"); *n entries written to out (max cap). */
+static size_t group_dates(const char *dates, const char *type, struct arc *out, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = dates; *p && n <= cap;) {
+		int y, m, d;
+		if (sscanf(p, "%d-%d-%d", &y, &m, &d) != 3)
+			break;
+		struct arc a = { y, 0, 0, 0, 1 };
+		if (!strcmp(type, "monthly") || !strcmp(type, "daily"))
+			a.m = m;
+		if (!strcmp(type, "daily"))
+			a.d = d;
+		if (!strcmp(type, "weekly")) {
+			a.w = mysql_week1(y, m, d);
+			a.m = m;
+			a.d = d;
+		}
+		if (n && out[n - 1].y == a.y && (!strcmp(type, "weekly") ? out[n - 1].w == a.w :
+						 out[n - 1].m == a.m && out[n - 1].d == a.d))
+			out[n - 1].count++;
+		else if (n < cap)
+			out[n++] = a;
+		else
+			break;
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		p++;
+	}
+	return n;
+}
+
+/* get_archives_link() for format html or option. */
+static void archives_link(const char *url, const char *text, int option_format, const char *after,
+			  struct buf *out)
+{
+	struct buf u = BUF_INIT;
+	format_esc_url(url, &u);
+	if (option_format)
+		buf_printf(out, "\t<option value='%s'> %s %s</option>\n", buf_str(&u), text, after);
+	else
+		buf_printf(out, "\t<li><a href='%s'>%s</a>%s</li>\n", buf_str(&u), text, after);
+	buf_free(&u);
+}
+
+/* wp_get_archives( type, format, show_post_count ) for posts. */
+static int get_archives(struct block_render *r, const char *type, int option_format, int counts, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct buf dates = BUF_INIT;
+	struct arc *arcs = NULL;
+	int rc = PD_OK;
+	if (!s || !s->published_dates)
+		return PD_OK;
+	if ((rc = s->published_dates(s->ud, "post", &dates)))
+		goto out;
+	arcs = calloc(4096, sizeof *arcs);
+	if (!arcs) {
+		rc = PD_ENOMEM;
+		goto out;
+	}
+	size_t n = group_dates(buf_str(&dates), type, arcs, 4096);
+	const char *home = r->ctx->home_url;
+	const char *date_format = option(r, "date_format", "F j, Y");
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct buf url = BUF_INIT, text = BUF_INIT, after = BUF_INIT;
+		const struct arc *a = &arcs[i];
+		char local[32];
+		if (counts)
+			buf_printf(&after, "&nbsp;(%ld)", a->count);
+		if (!strcmp(type, "yearly")) {
+			buf_printf(&url, "%s/%d/", home, a->y);
+			buf_printf(&text, "%d", a->y);
+		} else if (!strcmp(type, "daily")) {
+			buf_printf(&url, "%s/%d/%02d/%02d/", home, a->y, a->m, a->d);
+			snprintf(local, sizeof local, "%04d-%02d-%02d 00:00:00", a->y, a->m, a->d);
+			php_date(date_format, local, 0, &text);
+		} else if (!strcmp(type, "weekly")) {
+			/* get_weekstartend( yyyymmdd, start_of_week 1 ) */
+			long day = days_from_civil(a->y, a->m, a->d);
+			int wd = (int)((day + 4) % 7); /* Sunday = 0 */
+			if (wd < 1)
+				wd += 7;
+			time_t start = (time_t)(day - (wd - 1)) * 86400, end = start + 7 * 86400 - 1;
+			struct tm tm;
+			gmtime_r(&start, &tm);
+			strftime(local, sizeof local, "%Y-%m-%d %H:%M:%S", &tm);
+			php_date(date_format, local, 0, &text);
+			buf_puts(&text, "&#8211;");
+			gmtime_r(&end, &tm);
+			strftime(local, sizeof local, "%Y-%m-%d %H:%M:%S", &tm);
+			php_date(date_format, local, 0, &text);
+			buf_printf(&url, "%s/?m=%d&w=%d", home, a->y, a->w);
+		} else {
+			buf_printf(&url, "%s/%d/%02d/", home, a->y, a->m);
+			buf_printf(&text, "%s %d", MONTHS[a->m - 1], a->y);
+		}
+		archives_link(buf_str(&url), buf_str(&text), option_format, buf_str(&after), out);
+		buf_free(&url);
+		buf_free(&text);
+		buf_free(&after);
+	}
+out:
+	free(arcs);
+	buf_free(&dates);
+	return rc;
+}
+
+/* render_block_core_archives() */
+static int archives(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)in;
+	int counts = block_attr_bool(b, "showPostCounts", 0);
+	const char *type = block_attr_str(b, "type", "monthly");
+	struct buf w = BUF_INIT, list = BUF_INIT;
+	int rc;
+	if (block_attr_bool(b, "displayAsDropdown", 0)) {
+		int id = ++r->ctx->counters[RENDER_COUNTER_UNIQUE_ID];
+		const char *label = !strcmp(type, "yearly") ? "Select Year" : !strcmp(type, "monthly") ? "Select Month" :
+				    !strcmp(type, "daily") ? "Select Day" : !strcmp(type, "weekly") ? "Select Week" :
+				    "Select Post";
+		rc = get_archives(r, type, 1, counts, &list);
+		if (!rc)
+			rc = block_wrapper_attrs(b, SUP_ARCHIVES, "wp-block-archives-dropdown", NULL, &w);
+		buf_printf(out, "<div %s><label for=\"wp-block-archives-%d\" class=\"wp-block-archives__label%s\">Archives</label>\n"
+				"\t\t<select id=\"wp-block-archives-%d\" name=\"archive-dropdown\">\n"
+				"\t\t<option value=\"\">%s</option>%s</select>",
+			   buf_str(&w), id, block_attr_bool(b, "showLabel", 1) ? "" : " screen-reader-text", id, label,
+			   buf_str(&list));
+		/* block_core_archives_build_dropdown_script() */
+		buf_puts(out, "<script>\n( ( [ dropdownId, homeUrl ] ) => {\n"
+			      "\t\tconst dropdown = document.getElementById( dropdownId );\n"
+			      "\t\tfunction onSelectChange() {\n"
+			      "\t\t\tsetTimeout( () => {\n"
+			      "\t\t\t\tif ( 'escape' === dropdown.dataset.lastkey ) {\n"
+			      "\t\t\t\t\treturn;\n"
+			      "\t\t\t\t}\n"
+			      "\t\t\t\tif ( dropdown.value ) {\n"
+			      "\t\t\t\t\tlocation.href = dropdown.value;\n"
+			      "\t\t\t\t}\n"
+			      "\t\t\t}, 250 );\n"
+			      "\t\t}\n"
+			      "\t\tfunction onKeyUp( event ) {\n"
+			      "\t\t\tif ( 'Escape' === event.key ) {\n"
+			      "\t\t\t\tdropdown.dataset.lastkey = 'escape';\n"
+			      "\t\t\t} else {\n"
+			      "\t\t\t\tdelete dropdown.dataset.lastkey;\n"
+			      "\t\t\t}\n"
+			      "\t\t}\n"
+			      "\t\tfunction onClick() {\n"
+			      "\t\t\tdelete dropdown.dataset.lastkey;\n"
+			      "\t\t}\n"
+			      "\t\tdropdown.addEventListener( 'keyup', onKeyUp );\n"
+			      "\t\tdropdown.addEventListener( 'click', onClick );\n"
+			      "\t\tdropdown.addEventListener( 'change', onSelectChange );\n"
+			      "\t} )( [\"wp-block-archives-");
+		rc = buf_printf(out, "%d\",\"%s\"] );\n//# sourceURL=block_core_archives_build_dropdown_script\n</script>\n</div>",
+				id, r->ctx->home_url);
+	} else {
+		rc = get_archives(r, type, 0, counts, &list);
+		if (!rc)
+			rc = block_wrapper_attrs(b, SUP_ARCHIVES, "wp-block-archives-list", NULL, &w);
+		if (!rc && !list.len)
+			rc = buf_printf(out, "<div %s>No archives to show.</div>", buf_str(&w));
+		else if (!rc)
+			rc = buf_printf(out, "<ul %s>%s</ul>", buf_str(&w), buf_str(&list));
+	}
+	buf_free(&w);
+	buf_free(&list);
+	return rc;
+}
+
+static const char SUP_CALENDAR[] =
+	"{\"align\":true,\"color\":{\"link\":true,\"__experimentalSkipSerialization\":[\"text\",\"background\"]},"
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
+	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
+	"\"__experimentalLetterSpacing\":true}}";
+
+static const char *const WEEKDAYS[] = { "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday" };
+
+/* The color classes/CSS of text and background (the calendar's table gets them). */
+static void calendar_colors(const struct block *b, struct buf *cls, struct buf *css)
+{
+	static const char *const keys[][4] = {
+		{ "textColor", "text", "has-text-color", "has-%s-color" },
+		{ "backgroundColor", "background", "has-background", "has-%s-background-color" },
+	};
+	const json_t *sc = json_object_get(json_object_get(b->attrs, "style"), "color");
+	for (int i = 0; i < 2; i++) {
+		const char *preset = block_attr_str(b, keys[i][0], NULL);
+		const char *custom = json_string_value(json_object_get(sc, keys[i][1]));
+		if (!preset && !custom)
+			continue;
+		buf_printf(cls, "%s%s", cls->len ? " " : "", keys[i][2]);
+		if (preset) {
+			buf_putc(cls, ' ');
+			buf_printf(cls, keys[i][3], preset);
+		} else {
+			buf_printf(css, "%s:%s;", i ? "background-color" : "color", custom);
+		}
+	}
+}
+
+/* get_calendar( initial, false ) for posts. */
+static int get_calendar(struct block_render *r, int year, int month, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct buf dates = BUF_INIT;
+	if (!s || !s->published_dates)
+		return PD_OK;
+	int rc = s->published_dates(s->ud, "post", &dates);
+	if (rc || !dates.len) {
+		buf_free(&dates);
+		return rc;
+	}
+	int week_begins = atoi(option(r, "start_of_week", "1"));
+	/* current_time(): the site's local now */
+	time_t now = time(NULL);
+	time_t lnow = now + wpdate_offset_at(now);
+	struct tm today;
+	gmtime_r(&lnow, &today);
+	if (!year || !month) {
+		year = today.tm_year + 1900;
+		month = today.tm_mon + 1;
+	}
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int last = mdays[month - 1] + (month == 2 && ((year % 4 == 0 && year % 100) || year % 400 == 0));
+	/* previous: newest post before the month; next: oldest after it; days with posts */
+	int prev_y = 0, prev_m = 0, next_y = 0, next_m = 0;
+	char has_post[32] = { 0 };
+	char first[32], after[48];
+	snprintf(first, sizeof first, "%04d-%02d-01", year, month);
+	snprintf(after, sizeof after, "%04d-%02d-%02d 23:59:59", year, month, last);
+	for (const char *p = buf_str(&dates); *p;) {
+		int y, m, d;
+		if (sscanf(p, "%d-%d-%d", &y, &m, &d) != 3)
+			break;
+		if (strncmp(p, after, 19) > 0) {
+			next_y = y, next_m = m; /* newest first: the last one seen is the oldest */
+		} else if (strncmp(p, first, 10) < 0) {
+			if (!prev_y)
+				prev_y = y, prev_m = m;
+		} else if (d >= 1 && d <= 31) {
+			has_post[d] = 1;
+		}
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		p++;
+	}
+	buf_free(&dates);
+	buf_printf(out, "<table id=\"wp-calendar\" class=\"wp-calendar-table\">\n\t<caption>%s %d</caption>\n\t<thead>\n\t<tr>",
+		   MONTHS[month - 1], year);
+	for (int i = 0; i <= 6; i++) {
+		const char *wd = WEEKDAYS[(i + week_begins) % 7];
+		buf_printf(out, "\n\t\t<th scope=\"col\" aria-label=\"%s\">%c</th>", wd, wd[0]);
+	}
+	buf_puts(out, "\n\t</tr>\n\t</thead>\n\t<tbody>\n\t<tr>");
+	long d1 = days_from_civil(year, month, 1);
+	int wd1 = (int)((d1 + 4) % 7); /* Sunday = 0 */
+	int pad = ((wd1 - week_begins) % 7 + 7) % 7;
+	if (pad > 0)
+		buf_printf(out, "\n\t\t<td colspan=\"%d\" class=\"pad\">&nbsp;</td>", pad);
+	int newrow = 0, day;
+	for (day = 1; day <= last; day++) {
+		if (newrow)
+			buf_puts(out, "\n\t</tr>\n\t<tr>\n\t\t");
+		newrow = 0;
+		if (today.tm_mday == day && today.tm_mon + 1 == month && today.tm_year + 1900 == year)
+			buf_puts(out, "<td id=\"today\">");
+		else
+			buf_puts(out, "<td>");
+		if (has_post[day])
+			buf_printf(out, "<a href=\"%s/%d/%02d/%02d/\" aria-label=\"Posts published on %s %d, %d\">%d</a>",
+				   r->ctx->home_url, year, month, day, MONTHS[month - 1], day, year, day);
+		else
+			buf_printf(out, "%d", day);
+		buf_puts(out, "</td>");
+		if ((((int)((d1 + day - 1 + 4) % 7) - week_begins) % 7 + 7) % 7 == 6)
+			newrow = 1;
+	}
+	pad = 7 - (((int)((d1 + day - 1 + 4) % 7) - week_begins) % 7 + 7) % 7;
+	if (pad > 0 && pad < 7)
+		buf_printf(out, "\n\t\t<td class=\"pad\" colspan=\"%d\">&nbsp;</td>", pad);
+	buf_puts(out, "\n\t</tr>\n\t</tbody>\n\t</table><nav aria-label=\"Previous and next months\" class=\"wp-calendar-nav\">");
+	if (prev_y)
+		buf_printf(out, "\n\t\t<span class=\"wp-calendar-nav-prev\"><a href=\"%s/%d/%02d/\">&laquo; %.3s</a></span>",
+			   r->ctx->home_url, prev_y, prev_m, MONTHS[prev_m - 1]);
+	else
+		buf_puts(out, "\n\t\t<span class=\"wp-calendar-nav-prev\">&nbsp;</span>");
+	buf_puts(out, "\n\t\t<span class=\"pad\">&nbsp;</span>");
+	if (next_y)
+		buf_printf(out, "\n\t\t<span class=\"wp-calendar-nav-next\"><a href=\"%s/%d/%02d/\">%.3s &raquo;</a></span>",
+			   r->ctx->home_url, next_y, next_m, MONTHS[next_m - 1]);
+	else
+		buf_puts(out, "\n\t\t<span class=\"wp-calendar-nav-next\">&nbsp;</span>");
+	return buf_puts(out, "\n\t</nav>");
+}
+
+/* render_block_core_calendar() for an anonymous visitor */
+static int calendar(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)in;
+	struct buf cal = BUF_INIT, cls = BUF_INIT, css = BUF_INIT, w = BUF_INIT;
+	int year = 0, month = 0;
+	const json_t *ya = json_object_get(b->attrs, "year"), *ma = json_object_get(b->attrs, "month");
+	const char *ps = option(r, "permalink_structure", "");
+	if (ya && ma && strstr(ps, "%monthnum%") && strstr(ps, "%year%")) {
+		year = json_is_integer(ya) ? (int)json_integer_value(ya) : atoi(json_string_value(ya) ?: "0");
+		month = json_is_integer(ma) ? (int)json_integer_value(ma) : atoi(json_string_value(ma) ?: "0");
+		if (month < 1 || month > 12)
+			year = month = 0;
+	}
+	int rc = get_calendar(r, year, month, &cal);
+	if (rc || !cal.len)
+		goto out;
+	calendar_colors(b, &cls, &css);
+	const json_t *lc = json_object_get(json_object_get(json_object_get(json_object_get(
+		json_object_get(b->attrs, "style"), "elements"), "link"), "color"), "text");
+	if (lc)
+		buf_printf(&cls, "%shas-link-color", cls.len ? " " : "");
+	rc = block_wrapper_attrs(b, SUP_CALENDAR, NULL, NULL, &w);
+	buf_printf(out, "<div %s>", buf_str(&w));
+	/* str_replace() into get_calendar()'s output */
+	const char *c = buf_str(&cal);
+	const char *t = strstr(c, "<table");
+	buf_append(out, c, (size_t)(t - c) + 6);
+	if (css.len) {
+		buf_puts(out, " style=\"");
+		format_esc_attr(buf_str(&css), out);
+		buf_putc(out, '"');
+	}
+	c = t + 6;
+	t = strstr(c, "class=\"wp-calendar-table");
+	buf_append(out, c, (size_t)(t - c) + 24);
+	if (cls.len) {
+		buf_putc(out, ' ');
+		format_esc_attr(buf_str(&cls), out);
+	}
+	buf_puts(out, t + 24);
+	rc = buf_puts(out, "</div>");
+out:
+	buf_free(&cal);
+	buf_free(&cls);
+	buf_free(&css);
+	buf_free(&w);
+	return rc;
+}
+
+static const struct block_callback LISTS[] = {
+	{ "core/calendar", calendar },
+	{ "core/archives", archives },
+	{ NULL, NULL },
+};
+
+block_cb blocks_lists_callback(const char *name)
+{
+	for (size_t i = 0; name && LISTS[i].name; i++)
+		if (!strcmp(LISTS[i].name, name))
+			return LISTS[i].cb;
+	return NULL;
+}
