@@ -6,12 +6,14 @@
  * filters or plugins: the tables are WordPress's defaults. */
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pressd/err.h"
 #include "pressd/format.h"
 #include "pressd/kses.h"
+#include "render/block_tree.h"
 #include "render/re.h"
 
 /* ---- tables ------------------------------------------------------------- */
@@ -320,6 +322,7 @@ enum {
 	RX_CSS_GRADIENT,
 	RX_CSS_FUNCS,  /* var() calc() … with balanced parentheses */
 	RX_CSS_UNSAFE,
+	RX_BLOCK_COMMENT, /* filter_block_content(): <!-- … ---> */
 	RX_COUNT
 };
 
@@ -334,6 +337,7 @@ static struct re rx[RX_COUNT] = {
 	[RX_CSS_GRADIENT] = { "^(repeating-)?(linear|radial|conic)-gradient\\(([^()]|rgb[a]?\\([^()]*\\))*\\)$", 0, NULL },
 	[RX_CSS_FUNCS] = { "\\b(?:var|calc|min|max|minmax|clamp|repeat)(\\((?:[^()]|(?1))*\\))", 0, NULL },
 	[RX_CSS_UNSAFE] = { "[\\\\(&=}]|/\\*", 0, NULL },
+	[RX_BLOCK_COMMENT] = { "<!--(.*?)--->", 0, NULL },
 };
 
 static pthread_once_t rx_once = PTHREAD_ONCE_INIT;
@@ -1359,6 +1363,439 @@ static int kses_attr(const struct kses *k, const struct kses_tag *tag, const cha
 	return rc;
 }
 
+/* ---- block attributes (wp_pre_kses_block_attributes) --------------------- */
+
+static int kses_run(const struct kses *k, const char *in, size_t n, struct buf *out);
+
+
+/* PHP's json_encode() of a string with JSON_UNESCAPED_SLASHES |
+ * JSON_UNESCAPED_UNICODE: only quotes, backslashes, control characters and
+ * U+2028/U+2029 are escaped. */
+static int json_string_unescaped(const char *s, size_t n, struct buf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	int rc = buf_putc(out, '"');
+	for (size_t i = 0; i < n && rc == PD_OK; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"': rc = buf_puts(out, "\\\""); break;
+		case '\\': rc = buf_puts(out, "\\\\"); break;
+		case '\b': rc = buf_puts(out, "\\b"); break;
+		case '\f': rc = buf_puts(out, "\\f"); break;
+		case '\n': rc = buf_puts(out, "\\n"); break;
+		case '\r': rc = buf_puts(out, "\\r"); break;
+		case '\t': rc = buf_puts(out, "\\t"); break;
+		default:
+			if (c < 0x20) {
+				char e[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+				rc = buf_puts(out, e);
+			} else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+				   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+				rc = buf_puts(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+				i += 2;
+			} else {
+				rc = buf_putc(out, (char)c);
+			}
+		}
+	}
+	return rc ? rc : buf_putc(out, '"');
+}
+
+/* PHP's json_encode() of a float (serialize_precision -1): the shortest
+ * round-trip digits, exponential (1.0e+25) when the decimal point is more than
+ * 17 digits right or 4 left, no ".0" for integral values. */
+static int php_json_float(double v, struct buf *out)
+{
+	char tmp[40];
+	int p;
+	for (p = 1; p <= 17; p++) {
+		snprintf(tmp, sizeof tmp, "%.*e", p - 1, v);
+		if (strtod(tmp, NULL) == v)
+			break;
+	}
+	char digits[24];
+	size_t nd = 0;
+	const char *t = tmp;
+	int neg = *t == '-';
+	if (neg)
+		t++;
+	for (; *t && *t != 'e'; t++)
+		if (is_digit(*t))
+			digits[nd++] = *t;
+	int decpt = atoi(t + 1) + 1;
+	while (nd > 1 && digits[nd - 1] == '0')
+		nd--;
+	int rc = neg ? buf_putc(out, '-') : PD_OK;
+	if (nd == 1 && digits[0] == '0')
+		return rc ? rc : buf_putc(out, '0');
+	if (decpt < 0 ? decpt < -3 : decpt > 17) {
+		rc = rc ? rc : buf_putc(out, digits[0]);
+		rc = rc ? rc : buf_putc(out, '.');
+		rc = rc ? rc : (nd > 1 ? buf_append(out, digits + 1, nd - 1) : buf_putc(out, '0'));
+		return rc ? rc : buf_printf(out, "e%c%d", decpt - 1 < 0 ? '-' : '+', abs(decpt - 1));
+	}
+	if (decpt <= 0) {
+		rc = rc ? rc : buf_puts(out, "0.");
+		for (int i = 0; i < -decpt && rc == PD_OK; i++)
+			rc = buf_putc(out, '0');
+		return rc ? rc : buf_append(out, digits, nd);
+	}
+	for (int i = 0; i < decpt && rc == PD_OK; i++)
+		rc = buf_putc(out, (size_t)i < nd ? digits[i] : '0');
+	if (rc == PD_OK && (size_t)decpt < nd) {
+		rc = buf_putc(out, '.');
+		if (rc == PD_OK)
+			rc = buf_append(out, digits + decpt, nd - (size_t)decpt);
+	}
+	return rc;
+}
+
+/* One entry of a PHP array being rebuilt by filter_block_kses_value(). */
+struct php_entry {
+	struct buf key;   /* the key as a string (integer keys in decimal) */
+	struct buf enc;   /* the value, already JSON-encoded */
+	int dead;         /* unset() */
+};
+
+struct php_array {
+	struct php_entry *e;
+	size_t n, cap;
+	size_t *slots;    /* open addressing: entry index + 1, dead entries act as tombstones */
+	size_t nslots;
+};
+
+static struct php_entry *php_find(struct php_array *a, const char *k, size_t kn)
+{
+	for (size_t i = name_hash(k, kn) & (a->nslots - 1);; i = (i + 1) & (a->nslots - 1)) {
+		size_t x = a->slots[i];
+		if (!x)
+			return NULL;
+		struct php_entry *e = &a->e[x - 1];
+		if (!e->dead && e->key.len == kn && memcmp(bs(&e->key), k, kn) == 0)
+			return e;
+	}
+}
+
+/* $a[$k] = enc: replaces in place or appends. Takes key and enc. */
+static void php_set(struct php_array *a, struct buf *key, struct buf *enc)
+{
+	struct php_entry *e = php_find(a, bs(key), key->len);
+	if (e) {
+		buf_free(&e->enc);
+		e->enc = *enc;
+		buf_free(key);
+		return;
+	}
+	e = &a->e[a->n++];
+	e->key = *key;
+	e->enc = *enc;
+	e->dead = 0;
+	size_t i = name_hash(bs(key), key->len) & (a->nslots - 1);
+	while (a->slots[i])
+		i = (i + 1) & (a->nslots - 1);
+	a->slots[i] = a->n;
+}
+
+static int filter_block_value(const struct kses *k, const json_t *v, int template_part,
+			      struct buf *out);
+
+/* Mirrors filter_block_core_template_part_attributes() on an encoded value:
+ * a non-empty tagName must be an allowed element, else it becomes ''. */
+static int template_part_tag(const struct kses *k, const json_t *v, const char *key, size_t kn,
+			     struct buf *enc)
+{
+	if (kn != 7 || memcmp(key, "tagName", 7) != 0)
+		return PD_OK;
+	int empty = json_is_null(v) || json_is_false(v) ||
+		    (json_is_integer(v) && json_integer_value(v) == 0) ||
+		    (json_is_real(v) && json_real_value(v) == 0) ||
+		    (json_is_array(v) && json_array_size(v) == 0) ||
+		    (json_is_object(v) && json_object_size(v) == 0);
+	if (empty)
+		return PD_OK;
+	if (json_is_string(v) && enc->len >= 2) {
+		/* the filtered string, decoded back from its encoding is not needed:
+		 * element names have nothing JSON escapes */
+		const char *s = bs(enc) + 1;
+		size_t n = enc->len - 2;
+		if (php_empty(s, n) || find_tag(k->ctx, s, n))
+			return PD_OK;
+	}
+	buf_reset(enc);
+	return buf_puts(enc, "\"\"");
+}
+
+/* Mirrors filter_block_kses_value() on an object or array and encodes the
+ * resulting PHP array as json_encode() does (a list when its keys are 0..n-1). */
+static int filter_block_array(const struct kses *k, const json_t *v, int template_part,
+			      struct buf *out)
+{
+	size_t n = json_is_object(v) ? json_object_size(v) : json_array_size(v);
+	struct php_array a = { 0 };
+	int rc = PD_OK;
+	a.e = calloc(2 * n + 1, sizeof *a.e);
+	a.nslots = 4;
+	while (a.nslots < 4 * n + 4)
+		a.nslots *= 2;
+	a.slots = calloc(a.nslots, sizeof *a.slots);
+	if (!a.e || !a.slots) {
+		rc = PD_ENOMEM;
+		goto out;
+	}
+	/* the original array, as json_decode( …, true ) builds it */
+	const char *key;
+	json_t *val;
+	size_t idx;
+	if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, val) {
+			struct buf kb, eb;
+			buf_init(&kb, out->max);
+			buf_init(&eb, out->max);
+			if ((rc = buf_append(&kb, key, strlen(key))) || (rc = buf_append(&eb, "", 0))) {
+				buf_free(&kb);
+				buf_free(&eb);
+				goto out;
+			}
+			php_set(&a, &kb, &eb);
+		}
+	} else {
+		json_array_foreach(v, idx, val) {
+			struct buf kb, eb;
+			buf_init(&kb, out->max);
+			buf_init(&eb, out->max);
+			if ((rc = buf_printf(&kb, "%zu", idx)) || (rc = buf_append(&eb, "", 0))) {
+				buf_free(&kb);
+				buf_free(&eb);
+				goto out;
+			}
+			php_set(&a, &kb, &eb);
+		}
+	}
+	/* foreach over the original: filter key and value, move renamed keys */
+	size_t orig = a.n;
+	for (size_t i = 0; i < orig && rc == PD_OK; i++) {
+		const json_t *iv = json_is_object(v) ? json_object_get(v, bs(&a.e[i].key))
+						     : json_array_get(v, i);
+		struct buf fk, fv;
+		buf_init(&fk, out->max);
+		buf_init(&fv, out->max);
+		const char *ok = bs(&a.e[i].key);
+		size_t okn = a.e[i].key.len;
+		/* integer keys are not strings: WordPress leaves them alone */
+		int int_key = json_is_array(v);
+		if (!int_key && okn && okn < 20) {
+			int_key = (ok[0] != '0' || okn == 1);
+			for (size_t j = ok[0] == '-' ? 1 : 0; j < okn && int_key; j++)
+				int_key = is_digit(ok[j]);
+			if (ok[0] == '-' && (okn == 1 || ok[1] == '0'))
+				int_key = 0;
+		}
+		rc = int_key ? buf_append(&fk, ok, okn) : kses_run(k, ok, okn, &fk);
+		if (rc == PD_OK)
+			rc = buf_append(&fk, "", 0);
+		if (rc == PD_OK)
+			rc = filter_block_value(k, iv, template_part, &fv);
+		if (rc == PD_OK && template_part)
+			rc = template_part_tag(k, iv, bs(&fk), fk.len, &fv);
+		if (rc) {
+			buf_free(&fk);
+			buf_free(&fv);
+			break;
+		}
+		/* find the original entry again: it may have been overwritten in place */
+		struct php_entry *cur = php_find(&a, ok, okn);
+		if (fk.len != okn || memcmp(bs(&fk), ok, okn) != 0) {
+			if (cur)
+				cur->dead = 1;
+		}
+		php_set(&a, &fk, &fv);
+	}
+	if (rc)
+		goto out;
+	/* json_encode(): a list when the live keys are 0, 1, 2, … in order */
+	int list = 1;
+	size_t live = 0;
+	for (size_t i = 0; i < a.n && list; i++) {
+		if (a.e[i].dead)
+			continue;
+		char num[24];
+		int l = snprintf(num, sizeof num, "%zu", live++);
+		list = a.e[i].key.len == (size_t)l && memcmp(bs(&a.e[i].key), num, (size_t)l) == 0;
+	}
+	rc = buf_putc(out, list ? '[' : '{');
+	int first = 1;
+	for (size_t i = 0; i < a.n && rc == PD_OK; i++) {
+		if (a.e[i].dead)
+			continue;
+		if (!first)
+			rc = buf_putc(out, ',');
+		first = 0;
+		if (rc == PD_OK && !list) {
+			rc = json_string_unescaped(bs(&a.e[i].key), a.e[i].key.len, out);
+			if (rc == PD_OK)
+				rc = buf_putc(out, ':');
+		}
+		if (rc == PD_OK)
+			rc = buf_append(out, bs(&a.e[i].enc), a.e[i].enc.len);
+	}
+	if (rc == PD_OK)
+		rc = buf_putc(out, list ? ']' : '}');
+out:
+	if (a.e)
+		for (size_t i = 0; i < a.n; i++) {
+			buf_free(&a.e[i].key);
+			buf_free(&a.e[i].enc);
+		}
+	free(a.e);
+	free(a.slots);
+	return rc;
+}
+
+/* filter_block_kses_value() of one value, appended JSON-encoded to out. */
+static int filter_block_value(const struct kses *k, const json_t *v, int template_part,
+			      struct buf *out)
+{
+	if (json_is_object(v) || json_is_array(v))
+		return filter_block_array(k, v, template_part, out);
+	if (json_is_string(v)) {
+		struct buf s;
+		buf_init(&s, out->max);
+		int rc = kses_run(k, json_string_value(v), json_string_length(v), &s);
+		if (rc == PD_OK)
+			rc = json_string_unescaped(bs(&s), s.len, out);
+		buf_free(&s);
+		return rc;
+	}
+	if (json_is_true(v))
+		return buf_puts(out, "true");
+	if (json_is_false(v))
+		return buf_puts(out, "false");
+	if (json_is_integer(v))
+		return buf_printf(out, "%lld", (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return php_json_float(json_real_value(v), out);
+	return buf_puts(out, "null");
+}
+
+/* serialize_block_attributes()'s strtr(): -- < > & \\ \" as \u escapes. */
+static int strtr_block_attrs(const char *s, size_t n, struct buf *out)
+{
+	int rc = PD_OK;
+	for (size_t i = 0; i < n && rc == PD_OK; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < n && (s[i + 1] == '\\' || s[i + 1] == '"')) {
+			rc = buf_puts(out, s[i + 1] == '\\' ? "\\u005c" : "\\u0022");
+			i++;
+		} else if (c == '-' && i + 1 < n && s[i + 1] == '-') {
+			rc = buf_puts(out, "\\u002d\\u002d");
+			i++;
+		} else if (c == '<') {
+			rc = buf_puts(out, "\\u003c");
+		} else if (c == '>') {
+			rc = buf_puts(out, "\\u003e");
+		} else if (c == '&') {
+			rc = buf_puts(out, "\\u0026");
+		} else {
+			rc = buf_putc(out, c);
+		}
+	}
+	return rc;
+}
+
+/* Mirrors serialize_block() after filter_block_kses(). */
+static int serialize_filtered_block(const struct kses *k, const struct block_doc *d,
+				    const struct block *b, struct buf *out)
+{
+	struct buf content, attrs, enc;
+	buf_init(&content, out->max);
+	buf_init(&attrs, out->max);
+	buf_init(&enc, out->max);
+	int rc = PD_OK;
+	size_t inner = 0;
+	for (size_t i = 0; i < b->ncontent && rc == PD_OK; i++) {
+		const struct block_chunk *c = &b->content[i];
+		if (!c->is_block)
+			rc = buf_append(&content, d->doc + c->off, c->len);
+		else if (inner < b->ninner)
+			rc = serialize_filtered_block(k, d, b->inner[inner++], &content);
+	}
+	if (rc || !b->name) {
+		if (rc == PD_OK)
+			rc = buf_append(out, bs(&content), content.len);
+		goto out;
+	}
+	int template_part = strcmp(b->name, "core/template-part") == 0;
+	if (b->attrs && (json_is_object(b->attrs) ? json_object_size(b->attrs) : json_array_size(b->attrs))) {
+		if ((rc = filter_block_value(k, b->attrs, template_part, &enc)))
+			goto out;
+		/* an array that filtering emptied still serialises as [] (not empty()):
+		 * keys only move, they never disappear */
+		if ((rc = strtr_block_attrs(bs(&enc), enc.len, &attrs)) || (rc = buf_putc(&attrs, ' ')))
+			goto out;
+	}
+	const char *name = b->name;
+	if (strncmp(name, "core/", 5) == 0)
+		name += 5;
+	if (php_empty(bs(&content), content.len))
+		rc = buf_printf(out, "<!-- wp:%s %s/-->", name, bs(&attrs));
+	else {
+		rc = buf_printf(out, "<!-- wp:%s %s-->", name, bs(&attrs));
+		if (rc == PD_OK)
+			rc = buf_append(out, bs(&content), content.len);
+		if (rc == PD_OK)
+			rc = buf_printf(out, "<!-- /wp:%s -->", name);
+	}
+out:
+	buf_free(&content);
+	buf_free(&attrs);
+	buf_free(&enc);
+	return rc;
+}
+
+static int block_comment_cb(void *ud, const char *s, const size_t *ov, int nov, struct buf *out)
+{
+	(void)ud;
+	(void)nov;
+	/* '<!--' . rtrim( $matches[1], '-' ) . '-->' */
+	size_t a = ov[2], e = ov[3];
+	while (e > a && s[e - 1] == '-')
+		e--;
+	int rc = buf_puts(out, "<!--");
+	if (rc == PD_OK)
+		rc = buf_append(out, s + a, e - a);
+	return rc ? rc : buf_puts(out, "-->");
+}
+
+/* Mirrors filter_block_content() as wp_pre_kses_block_attributes() calls it:
+ * the block tree re-serialised with every attribute key and string value run
+ * through wp_kses() (without this filter). */
+static int pre_kses_block_attributes(const struct kses *k, const char *s, size_t n, struct buf *out)
+{
+	struct kses inner = *k;
+	inner.block_attrs = 0;
+	struct buf text;
+	buf_init(&text, out->max);
+	int rc;
+	if (memmem(s, n, "<!--", 4) && memmem(s, n, "--->", 4))
+		rc = re_replace_cb(&rx[RX_BLOCK_COMMENT], s, n, block_comment_cb, NULL, &text, NULL);
+	else
+		rc = buf_append(&text, s, n);
+	if (rc) {
+		buf_free(&text);
+		return rc;
+	}
+	struct block_doc d;
+	if ((rc = block_parse(bs(&text), text.len, &d))) {
+		buf_free(&text);
+		return rc;
+	}
+	for (size_t i = 0; i < d.nblocks && rc == PD_OK; i++)
+		rc = serialize_filtered_block(&inner, &d, d.blocks[i], out);
+	block_doc_free(&d);
+	buf_free(&text);
+	return rc;
+}
+
 /* ---- the filter --------------------------------------------------------- */
 
 static int kses_run(const struct kses *k, const char *in, size_t n, struct buf *out);
@@ -1542,6 +1979,12 @@ static int kses_run(const struct kses *k, const char *in, size_t n, struct buf *
 	if (rc == PD_OK) {
 		buf_reset(&a);
 		rc = pre_kses_less_than(bs(&b), b.len, &a);
+	}
+	if (rc == PD_OK && k->block_attrs) {
+		buf_reset(&b);
+		rc = pre_kses_block_attributes(k, bs(&a), a.len, &b);
+		if (rc == PD_OK)
+			buf_swap(&a, &b);
 	}
 	if (rc == PD_OK)
 		rc = re_replace_cb(&rx[RX_TOKEN], bs(&a), a.len, split_cb, (void *)k, out, NULL);

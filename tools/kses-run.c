@@ -1,6 +1,6 @@
 /* kses-run.c - runs server/kses.c over the cases of tools/wp-kses-oracle.php
  * (same JSON in, same JSON out), for tools/kses-differential.py.
- *   make build/kses-run && build/kses-run < cases.json */
+ *   built and run by tools/kses-differential.py */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
