@@ -1,20 +1,23 @@
 /* media.c - reading one attachment over REST as WP_REST_Attachments_Controller
  * does in view and embed context. Uploads, editing and the media collection
- * are not here yet; the view context's description.rendered goes through
- * render_content() without prepend_attachment() (see the report). */
+ * are not here yet, nor video players in the description (prepend_attachment()
+ * for playable video types). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
+#include "pressd/format.h"
 #include "pressd/links.h"
+#include "pressd/media_tags.h"
 #include "pressd/permalink.h"
 #include "pressd/media.h"
 #include "pressd/phpser.h"
 #include "pressd/render.h"
 #include "pressd/render_store.h"
 #include "pressd/rest.h"
+#include "pressd/shortcodes.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
 #include "pressd/term_link.h"
@@ -224,6 +227,80 @@ static json_t *rest_date(const char *mysql, int null_if_zero)
 	return jstr(d);
 }
 
+/* wp_video_shortcode()'s types (wp_get_video_extensions()). */
+static int video_ext(const char *url)
+{
+	static const char *const exts[] = { ".mp4", ".m4v", ".webm", ".ogv", ".flv" };
+	size_t n = strlen(url);
+	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+		size_t el = strlen(exts[i]);
+		if (n >= el && !strcasecmp(url + n - el, exts[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* description.rendered: the_content with prepend_attachment() - the player or
+ * the medium image linked to the file, then the rendered description. */
+static void description_render(struct render_ctx *ctx, const struct attachment_row *a, const char *url,
+			       struct buf *out)
+{
+	struct buf p = BUF_INIT, e = BUF_INIT;
+	int video = a->file && a->file[0] && !strncmp(a->mime, "video/", 6);
+	int audio = a->file && a->file[0] && !strncmp(a->mime, "audio/", 6);
+	if (video && !video_ext(url)) {
+		/* wp_video_shortcode() for a type it cannot play: a plain link. */
+		format_esc_url(url, &e);
+		buf_printf(&p, "<a class=\"wp-embedded-video\" href=\"%s\">", buf_str(&e));
+		format_esc_html(url, &p);
+		buf_puts(&p, "</a>");
+	} else if (audio) {
+		struct buf sc = BUF_INIT;
+		buf_printf(&sc, "[audio src=\"%s\"]", url);
+		shortcodes_do(ctx, buf_str(&sc), &p);
+		buf_free(&sc);
+	} else if (!video) {
+		/* wp_get_attachment_link( 0, 'medium' ): <a href='url'> around the image,
+		 * or the title (else the file name) for what is not an image. */
+		struct render_attachment ra;
+		struct buf img = BUF_INIT;
+		if (attachment_is_image(a) && ctx->src && ctx->src->attachment &&
+		    ctx->src->attachment(ctx->src->ud, a->id, &ra) == PD_OK)
+		{
+			/* wp_get_attachment_image() adds srcset and sizes itself. */
+			struct buf bare = BUF_INIT;
+			shortcodes_attachment_image(ctx, &ra, "medium", &bare);
+			media_image_add_srcset(ctx, buf_str(&bare), ra.metadata, &img);
+			buf_free(&bare);
+		}
+		format_esc_url(url, &e);
+		buf_printf(&p, "<p class=\"attachment\"><a href='%s'>", buf_str(&e));
+		if (img.len) {
+			buf_puts(&p, buf_str(&img));
+		} else if (a->title[0]) {
+			buf_puts(&p, a->title);
+		} else {
+			const char *base = url_basename(a->file ? a->file : url), *dot = strrchr(base, '.');
+			char *name = strndup(base, dot ? (size_t)(dot - base) : strlen(base));
+			format_esc_html(name ? name : "", &p);
+			free(name);
+		}
+		buf_puts(&p, "</a></p>");
+		buf_free(&img);
+	}
+	/* Video players are not rendered yet: such descriptions keep only the content. */
+	if (p.len) {
+		struct buf f = BUF_INIT;
+		media_filter_content_tags(ctx, buf_str(&p), &f);
+		buf_puts(out, buf_str(&f));
+		buf_putc(out, '\n');
+		buf_free(&f);
+	}
+	render_content(ctx, a->content, out);
+	buf_free(&p);
+	buf_free(&e);
+}
+
 static json_t *attachment_json(struct request *req, const struct attachment_row *a)
 {
 	int embed = !strcmp(context_of(req), "embed");
@@ -275,7 +352,7 @@ static json_t *attachment_json(struct request *req, const struct attachment_row 
 		jpush(classes, jstr(c));
 		jpush(classes, jstr("hentry"));
 		jset(d, "class_list", classes);
-		render_content(&ctx, a->content, &desc);
+		description_render(&ctx, a, buf_str(&url), &desc);
 		jset(d, "description", rendered(buf_str(&desc)));
 	}
 	/* An empty caption is generated from the_content, where

@@ -12,4 +12,9 @@
  * attachments through ctx->src->attachment; appends to out. */
 int media_filter_content_tags(struct render_ctx *ctx, const char *in, struct buf *out);
 
+/* wp_image_add_srcset_and_sizes( tag, metadata ) as wp_get_attachment_image()
+ * applies it: srcset and sizes from the attachment's serialized metadata
+ * (NULL: none), inserted before the tag's end. Appends the tag to out. */
+int media_image_add_srcset(struct render_ctx *ctx, const char *tag, const char *metadata, struct buf *out);
+
 #endif

@@ -13,4 +13,10 @@
  * docs/rendering.md. Unregistered [tags] are untouched. Appends to out. */
 int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out);
 
+/* wp_get_attachment_image( a->id, size ) inside the_content (width, height,
+ * src, class, alt; wp_filter_content_tags adds the rest). Also used by the
+ * media endpoint's prepend_attachment(). Appends to out. */
+int shortcodes_attachment_image(const struct render_ctx *ctx, const struct render_attachment *a,
+				const char *size, struct buf *out);
+
 #endif

@@ -540,3 +540,17 @@ int media_filter_content_tags(struct render_ctx *ctx, const char *in, struct buf
 	}
 	return rc ? rc : buf_puts(out, p);
 }
+
+int media_image_add_srcset(struct render_ctx *ctx, const char *tag, const char *metadata, struct buf *out)
+{
+	json_t *meta = NULL;
+	char *t = strdup(tag);
+	if (!t)
+		return PD_ENOMEM;
+	if (metadata && phpser_unserialize(metadata, strlen(metadata), &meta) == PD_OK && json_is_object(meta))
+		t = add_srcset(ctx, t, meta);
+	json_decref(meta);
+	int rc = t ? buf_puts(out, t) : PD_ENOMEM;
+	free(t);
+	return rc;
+}

@@ -531,3 +531,9 @@ int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out)
 	pcre2_match_data_free(md);
 	return rc ? rc : buf_append(out, in + (off < len ? off : len), off < len ? len - off : 0);
 }
+
+int shortcodes_attachment_image(const struct render_ctx *ctx, const struct render_attachment *a,
+				const char *size, struct buf *out)
+{
+	return attachment_image(ctx, a, size, "", out);
+}

@@ -208,6 +208,26 @@ def test_comments_status_forbidden():
     eq(r.json()["message"], "Query parameter not permitted: status")
 
 
+def test_media_video_prepend_attachment():
+    # WordPress 6.9.4 on the reference site (127.0.0.1:8069): a .mov is not a
+    # playable type, so prepend_attachment() gives a link, and the generated
+    # caption keeps its text.
+    m = get("/wp-json/wp/v2/media/1690").json()
+    url = URL + "/wp-content/uploads/2013/12/2014-slider-mobile-behavior.mov"
+    eq(m["description"]["rendered"], f'<a class="wp-embedded-video" href="{url}">{url}</a>\n')
+    eq(m["caption"]["rendered"], f"<p>{url}</p>\n")
+
+
+def test_media_image_prepend_attachment_without_metadata():
+    # Reference site, attachment 617: no metadata, so a 1x1 medium image.
+    m = get("/wp-json/wp/v2/media/617").json()
+    f = URL + "/wp-content/uploads/2008/06/dsc20050813_115856_52.jpg"
+    eq(m["description"]["rendered"],
+       f"<p class=\"attachment\"><a href='{f}'><img loading=\"lazy\" decoding=\"async\" width=\"1\" "
+       f"height=\"1\" src=\"{f}\" class=\"attachment-medium size-medium\" alt=\"dsc20050813_115856_52\" "
+       f"/></a></p>\n")
+
+
 def as_user(login, path):
     creds = load_auth()
     if login not in creds:
