@@ -266,6 +266,51 @@ static int published_dates(void *ud, const char *post_type, struct buf *out)
 	return rc;
 }
 
+static int all_terms(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
+		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id WHERE tt.taxonomy = ?"
+		" ORDER BY t.name COLLATE WP_CI ASC, t.term_id ASC");
+	int rc = PD_OK;
+	if (!s)
+		return PD_EDB;
+	*n = 0;
+	sqlite3_bind_text(s, 1, taxonomy, -1, SQLITE_STATIC);
+	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
+		struct render_term *t = &out[(*n)++];
+		t->id = (long)sqlite3_column_int64(s, 0);
+		t->parent = (long)sqlite3_column_int64(s, 1);
+		t->count = (long)sqlite3_column_int64(s, 2);
+		t->name = col(rs, s, 3);
+		t->slug = col(rs, s, 4);
+		if (!t->name || !t->slug)
+			rc = PD_ENOMEM;
+	}
+	store_done(s);
+	return rc;
+}
+
+static int term_posts(void *ud, const char *taxonomy, struct buf *out)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT tt.term_id, r.object_id FROM wp_term_relationships r"
+		" JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = r.term_taxonomy_id"
+		" JOIN wp_posts p ON p.ID = r.object_id"
+		" WHERE tt.taxonomy = ? AND p.post_type = 'post' AND p.post_status = 'publish'");
+	int rc = PD_OK;
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_text(s, 1, taxonomy, -1, SQLITE_STATIC);
+	while (!rc && sqlite3_step(s) == SQLITE_ROW)
+		rc = buf_printf(out, "%lld %lld\n", (long long)sqlite3_column_int64(s, 0),
+				(long long)sqlite3_column_int64(s, 1));
+	store_done(s);
+	return rc;
+}
+
 int render_store_source(struct store *st, const struct site *site, struct render_source *src)
 {
 	struct rs *rs = calloc(1, sizeof *rs);
@@ -287,6 +332,8 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->option = option;
 	src->approved_comments = approved_comments;
 	src->published_dates = published_dates;
+	src->terms = all_terms;
+	src->term_posts = term_posts;
 	return PD_OK;
 }
 

@@ -84,6 +84,12 @@ struct render_source {
 	 * post_type, newest first, one per line, appended to out (archives,
 	 * calendar). PD_OK. */
 	int (*published_dates)(void *ud, const char *post_type, struct buf *out);
+	/* Every term of taxonomy ordered by name like MySQL (utf8mb4_unicode_ci),
+	 * then term_id: up to max, *n = how many. PD_OK. */
+	int (*terms)(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n);
+	/* "term_id post_id" lines for every published post in a term of
+	 * taxonomy (_pad_term_counts()). PD_OK. */
+	int (*term_posts)(void *ud, const char *taxonomy, struct buf *out);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
 };
 
@@ -95,6 +101,7 @@ enum render_counter {
 	RENDER_COUNTER_VIDEO = 3,      /* wp_video_shortcode() $instance */
 	RENDER_COUNTER_PLAYLIST = 4,   /* wp_playlist_shortcode() $instance */
 	RENDER_COUNTER_HIGH_PRIORITY = 5, /* wp_high_priority_element_flag(): 1 once an element got fetchpriority=high */
+	RENDER_COUNTER_CATEGORIES = 6, /* render_block_core_categories() $block_id */
 };
 
 /* Everything about the site and the post being rendered. */

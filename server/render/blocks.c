@@ -213,7 +213,6 @@ static const struct {
 	{ "core/image", render_image },
 	{ "core/gallery", render_gallery },
 	{ "core/rss", render_rss },
-	{ "core/categories", render_empty },
 	{ "core/comments", render_empty },
 	{ "core/latest-comments", render_empty },
 	{ "core/latest-posts", render_empty },

@@ -405,7 +405,315 @@ out:
 	return rc;
 }
 
+static const char SUP_CATEGORIES[] =
+	"{\"align\":true,\"spacing\":{\"margin\":true,\"padding\":true},\"typography\":{\"fontSize\":true,"
+	"\"lineHeight\":true,\"__experimentalFontFamily\":true,\"__experimentalFontWeight\":true,"
+	"\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,\"__experimentalTextDecoration\":true,"
+	"\"__experimentalLetterSpacing\":true},\"color\":{\"gradients\":true,\"link\":true},"
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
+
+/* The terms get_categories() returns for the categories block, in order,
+ * with their depth under Walker::walk() (-1: flat list). */
+struct cat_list {
+	struct render_term *t;   /* all terms of the taxonomy, name order */
+	size_t n;
+	char *keep;              /* per term: listed */
+	long *count;             /* per term: count (padded when asked) */
+};
+
+static size_t term_index(const struct cat_list *c, long id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->t[i].id == id)
+			return i;
+	return (size_t)-1;
+}
+
+/* Whether term i has a kept descendant with posts (get_terms()'s
+ * hierarchical hide_empty keeps such parents). */
+static int has_nonempty_descendant(const struct cat_list *c, long id, int depth)
+{
+	for (size_t i = 0; i < c->n && depth < 50; i++)
+		if (c->t[i].parent == id && (c->t[i].count > 0 || has_nonempty_descendant(c, c->t[i].id, depth + 1)))
+			return 1;
+	return 0;
+}
+
+/* _pad_term_counts(): a term's count becomes the number of distinct
+ * published posts in it or its descendants. pairs: "term_id post_id" lines. */
+static void pad_counts(struct cat_list *c, const char *pairs)
+{
+	/* per term, a small set of post ids touched (sorted insert) */
+	long **sets = calloc(c->n + 1, sizeof *sets);
+	size_t *lens = calloc(c->n + 1, sizeof *lens), *caps = calloc(c->n + 1, sizeof *caps);
+	if (!sets || !lens || !caps)
+		goto out;
+	for (const char *p = pairs; *p;) {
+		long tid, pid;
+		if (sscanf(p, "%ld %ld", &tid, &pid) != 2)
+			break;
+		/* the term and every ancestor get the post */
+		for (int depth = 0; tid && depth < 50; depth++) {
+			size_t i = term_index(c, tid);
+			if (i == (size_t)-1)
+				break;
+			size_t k;
+			for (k = 0; k < lens[i] && sets[i][k] != pid; k++)
+				;
+			if (k == lens[i]) {
+				if (lens[i] == caps[i]) {
+					size_t nc = caps[i] ? caps[i] * 2 : 8;
+					long *ns = realloc(sets[i], nc * sizeof *ns);
+					if (!ns)
+						goto out;
+					sets[i] = ns;
+					caps[i] = nc;
+				}
+				sets[i][lens[i]++] = pid;
+			}
+			tid = c->t[i].parent;
+		}
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		p++;
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (lens[i])
+			c->count[i] = (long)lens[i];
+out:
+	for (size_t i = 0; sets && i < c->n; i++)
+		free(sets[i]);
+	free(sets);
+	free(lens);
+	free(caps);
+}
+
+/* Walker::display_element() depth first from parent; emit(i, depth). */
+typedef void (*cat_emit)(struct block_render *r, const struct cat_list *c, size_t i, int depth, int opening,
+			 void *arg);
+
+static void walk_children(struct block_render *r, const struct cat_list *c, long parent, int depth, cat_emit emit,
+			  void *arg, char *done)
+{
+	for (size_t i = 0; i < c->n && depth < 50; i++) {
+		if (!c->keep[i] || done[i] || c->t[i].parent != parent)
+			continue;
+		done[i] = 1;
+		emit(r, c, i, depth, 1, arg);
+		int has_children = 0;
+		for (size_t k = 0; k < c->n; k++)
+			if (c->keep[k] && !done[k] && c->t[k].parent == c->t[i].id)
+				has_children = 1;
+		if (has_children) {
+			emit(r, c, i, depth, 2, arg); /* start_lvl */
+			walk_children(r, c, c->t[i].id, depth + 1, emit, arg, done);
+			emit(r, c, i, depth, 3, arg); /* end_lvl */
+		}
+		emit(r, c, i, depth, 0, arg);
+	}
+}
+
+/* Walker::walk( elements, max_depth 0 or -1 ). */
+static void walk(struct block_render *r, const struct cat_list *c, int flat, cat_emit emit, void *arg)
+{
+	char *done = calloc(c->n + 1, 1);
+	if (!done)
+		return;
+	if (flat) {
+		for (size_t i = 0; i < c->n; i++)
+			if (c->keep[i]) {
+				emit(r, c, i, 0, 1, arg);
+				emit(r, c, i, 0, 0, arg);
+			}
+	} else {
+		/* top level: parent 0, or the first element's parent when none is 0 */
+		long root = 0;
+		int any_top = 0;
+		for (size_t i = 0; i < c->n; i++)
+			if (c->keep[i] && !c->t[i].parent)
+				any_top = 1;
+		for (size_t i = 0; !any_top && i < c->n; i++)
+			if (c->keep[i]) {
+				root = c->t[i].parent;
+				break;
+			}
+		walk_children(r, c, root, 0, emit, arg, done);
+		/* orphans, as display_element( depth 0 ) */
+		for (size_t i = 0; i < c->n; i++)
+			if (c->keep[i] && !done[i]) {
+				done[i] = 1;
+				emit(r, c, i, 0, 1, arg);
+				emit(r, c, i, 0, 0, arg);
+			}
+	}
+	free(done);
+}
+
+struct cat_args {
+	struct buf *out;
+	int show_count;
+};
+
+/* Walker_Category (style list) */
+static void emit_li(struct block_render *r, const struct cat_list *c, size_t i, int depth, int what, void *arg)
+{
+	struct cat_args *a = arg;
+	const struct render_source *s = r->ctx->src;
+	if (what == 2) {
+		for (int k = 0; k < depth; k++)
+			buf_putc(a->out, '\t');
+		buf_puts(a->out, "<ul class='children'>\n");
+	} else if (what == 3) {
+		for (int k = 0; k < depth; k++)
+			buf_putc(a->out, '\t');
+		buf_puts(a->out, "</ul>\n");
+	} else if (what == 0) {
+		buf_puts(a->out, "</li>\n");
+	} else {
+		struct buf link = BUF_INIT;
+		if (s->term_link)
+			s->term_link(s->ud, c->t[i].id, "category", &link);
+		buf_printf(a->out, "\t<li class=\"cat-item cat-item-%ld\"><a href=\"", c->t[i].id);
+		format_esc_url(buf_str(&link), a->out);
+		buf_puts(a->out, "\">");
+		format_esc_attr(c->t[i].name, a->out);
+		buf_puts(a->out, "</a>");
+		if (a->show_count)
+			buf_printf(a->out, " (%ld)", c->count[i]);
+		buf_puts(a->out, "\n");
+		buf_free(&link);
+	}
+}
+
+/* Walker_CategoryDropdown */
+static void emit_option(struct block_render *r, const struct cat_list *c, size_t i, int depth, int what, void *arg)
+{
+	struct cat_args *a = arg;
+	(void)r;
+	if (what != 1)
+		return;
+	buf_printf(a->out, "\t<option class=\"level-%d\" value=\"", depth);
+	format_esc_attr(c->t[i].slug, a->out);
+	buf_puts(a->out, "\">");
+	for (int k = 0; k < depth * 3; k++)
+		buf_puts(a->out, "&nbsp;");
+	buf_puts(a->out, c->t[i].name);
+	if (a->show_count)
+		buf_printf(a->out, "&nbsp;&nbsp;(%ld)", c->count[i]);
+	buf_puts(a->out, "</option>\n");
+}
+
+/* render_block_core_categories() for the category taxonomy */
+static int categories(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	(void)in;
+	if (strcmp(block_attr_str(b, "taxonomy", "category"), "category"))
+		return PD_OK;
+	int hier = block_attr_bool(b, "showHierarchy", 0), show_count = block_attr_bool(b, "showPostCounts", 0);
+	int hide_empty = !block_attr_bool(b, "showEmpty", 0), top_only = block_attr_bool(b, "showOnlyTopLevel", 0);
+	int dropdown = block_attr_bool(b, "displayAsDropdown", 0);
+	struct cat_list c = { 0 };
+	struct buf items = BUF_INIT, w = BUF_INIT;
+	int rc = PD_OK;
+	c.t = calloc(4096, sizeof *c.t);
+	c.keep = calloc(4096, 1);
+	c.count = calloc(4096, sizeof *c.count);
+	if (!c.t || !c.keep || !c.count) {
+		rc = PD_ENOMEM;
+		goto out;
+	}
+	if (s && s->terms && (rc = s->terms(s->ud, "category", c.t, 4096, &c.n)))
+		goto out;
+	for (size_t i = 0; i < c.n; i++)
+		c.count[i] = c.t[i].count;
+	if (show_count && hier && s && s->term_posts) {
+		struct buf pairs = BUF_INIT;
+		if (s->term_posts(s->ud, "category", &pairs) == PD_OK)
+			pad_counts(&c, buf_str(&pairs));
+		buf_free(&pairs);
+	}
+	size_t nkeep = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		int keep = !top_only || !c.t[i].parent;
+		if (keep && hide_empty)
+			keep = hier ? c.count[i] > 0 || has_nonempty_descendant(&c, c.t[i].id, 0) : c.t[i].count > 0;
+		c.keep[i] = (char)keep;
+		nkeep += keep;
+	}
+	struct cat_args a = { &items, show_count };
+	int id = 0;
+	if (dropdown) {
+		/* static $block_id of render_block_core_categories() */
+		id = ++r->ctx->counters[RENDER_COUNTER_CATEGORIES];
+		buf_printf(&items, "<select  name='category_name' id='wp-block-categories-%d' class='postform'>\n", id);
+		if (!nkeep)
+			buf_puts(&items, "\t<option value='-1' selected='selected'>Select Category</option>\n");
+		else {
+			buf_puts(&items, "\t<option value='-1'>Select Category</option>\n");
+			walk(r, &c, !hier, emit_option, &a);
+		}
+		buf_printf(&items, "</select><script>\n( ( [ dropdownId, homeUrl ] ) => {\n"
+				   "\t\tconst dropdown = document.getElementById( dropdownId );\n"
+				   "\t\tfunction onSelectChange() {\n"
+				   "\t\t\tsetTimeout( () => {\n"
+				   "\t\t\t\tif ( 'escape' === dropdown.dataset.lastkey ) {\n"
+				   "\t\t\t\t\treturn;\n"
+				   "\t\t\t\t}\n"
+				   "\t\t\t\tif ( dropdown.value && dropdown instanceof HTMLSelectElement ) {\n"
+				   "\t\t\t\t\tconst url = new URL( homeUrl );\n"
+				   "\t\t\t\t\turl.searchParams.set( dropdown.name, dropdown.value );\n"
+				   "\t\t\t\t\tlocation.href = url.href;\n"
+				   "\t\t\t\t}\n"
+				   "\t\t\t}, 250 );\n"
+				   "\t\t}\n"
+				   "\t\tfunction onKeyUp( event ) {\n"
+				   "\t\t\tif ( 'Escape' === event.key ) {\n"
+				   "\t\t\t\tdropdown.dataset.lastkey = 'escape';\n"
+				   "\t\t\t} else {\n"
+				   "\t\t\t\tdelete dropdown.dataset.lastkey;\n"
+				   "\t\t\t}\n"
+				   "\t\t}\n"
+				   "\t\tfunction onClick() {\n"
+				   "\t\t\tdelete dropdown.dataset.lastkey;\n"
+				   "\t\t}\n"
+				   "\t\tdropdown.addEventListener( 'keyup', onKeyUp );\n"
+				   "\t\tdropdown.addEventListener( 'click', onClick );\n"
+				   "\t\tdropdown.addEventListener( 'change', onSelectChange );\n"
+				   "\t} )( [\"wp-block-categories-%d\",\"%s\"] );\n"
+				   "//# sourceURL=build_dropdown_script_block_core_categories\n</script>\n\n",
+			   id, r->ctx->home_url);
+	} else {
+		++r->ctx->counters[RENDER_COUNTER_CATEGORIES];
+		if (!nkeep)
+			buf_puts(&items, "<li class=\"cat-item-none\">No categories</li>");
+		else
+			walk(r, &c, !hier, emit_li, &a);
+	}
+	rc = block_wrapper_attrs(b, SUP_CATEGORIES, dropdown ? "wp-block-categories-dropdown" : "wp-block-categories-list",
+				 NULL, &w);
+	if (rc)
+		goto out;
+	if (dropdown) {
+		const char *label = block_attr_str(b, "label", "");
+		rc = buf_printf(out, "<div %s><label class=\"wp-block-categories__label%s\" for=\"wp-block-categories-%d\">%s</label>%s</div>",
+				buf_str(&w), block_attr_bool(b, "showLabel", 1) ? "" : " screen-reader-text", id,
+				*label ? label : "Categories", buf_str(&items));
+	} else {
+		rc = buf_printf(out, "<ul %s>%s</ul>", buf_str(&w), buf_str(&items));
+	}
+out:
+	free(c.t);
+	free(c.keep);
+	free(c.count);
+	buf_free(&items);
+	buf_free(&w);
+	return rc;
+}
+
 static const struct block_callback LISTS[] = {
+	{ "core/categories", categories },
 	{ "core/calendar", calendar },
 	{ "core/archives", archives },
 	{ NULL, NULL },
