@@ -239,9 +239,18 @@ static json_t *links(struct shaper *s, const struct post *p)
 /* ---- rendering ---- */
 
 /* WordPress keeps block and gallery counters in statics for the whole PHP
- * request; here they live as long as one connection's request. */
+ * request; here they belong to the connection (embedded requests share
+ * it) and restart with each top-level posts request (post_json_begin). */
 static __thread const void *counters_owner;
 static __thread int counters[16];
+
+void post_json_begin(const struct request *req)
+{
+	if (req->embedded)
+		return;
+	counters_owner = req->conn;
+	memset(counters, 0, sizeof counters);
+}
 
 static void render_setup(struct request *req, const struct post *p, struct render_ctx *ctx,
 			 struct render_source *src)

@@ -678,6 +678,7 @@ int posts_get_items(struct request *req, struct response *res)
 	struct id_list ids = { NULL, 0 };
 	struct post_set set = { NULL, 0 };
 	long total = 0;
+	post_json_begin(req);
 	int rc = query_from_request(req, res, &q);
 	if (rc)
 		goto out;
@@ -765,6 +766,7 @@ out:
 int posts_get_item(struct request *req, struct response *res)
 {
 	struct post_set set = { NULL, 0 };
+	post_json_begin(req);
 	int rc = load_one(req, res, &set);
 	if (rc)
 		goto out;

@@ -121,7 +121,9 @@ struct post_term {
 };
 
 struct post {
-	long id, author, parent;
+	long id;                    /* ID */
+	long author;                /* post_author, a user ID */
+	long parent;                /* post_parent */
 	char *date, *date_gmt;      /* post_date (local), post_date_gmt; MySQL datetimes, owned */
 	char *modified, *modified_gmt;
 	char *title, *content, *excerpt;  /* raw, owned */
@@ -151,6 +153,8 @@ int posts_meta_keys(struct store *st, struct str_list *out);
 
 /* ---- one post as JSON (server/post_json.c) ---- */
 
+/* Starts a request's rendering state (WordPress's per-request counters). */
+void post_json_begin(const struct request *req);
 /* prepare_item_for_response() for req's context and _fields. */
 json_t *post_json(struct request *req, const struct post *p);
 /* get_permalink() of a loaded post (its categories are known); leavename

@@ -134,3 +134,80 @@ TEST(collate_wp_ci_orders_like_mysql)
 	ASSERT(collate_wp_ci("-x", 2, "1x", 2) < 0);
 	ASSERT(collate_wp_ci("9", 1, "a", 1) < 0);
 }
+
+TEST(post_query_tax_and_formats)
+{
+	struct post_query q;
+	struct post_sql sql = { BUF_INIT, BUF_INIT, NULL, 0, 0, 0 };
+	base_query(&q);
+	/* tags=695220&categories=2835016&tax_relation=OR: one clause per taxonomy, OR'd. */
+	q.tax[0].taxonomy = "category";
+	id_list_push(&q.tax[0].terms, 2835016);
+	q.tax[0].op = TAX_IN;
+	q.tax[1].taxonomy = "post_tag";
+	id_list_push(&q.tax[1].terms, 695220);
+	q.tax[1].op = TAX_IN;
+	q.ntax = 2;
+	q.tax_or = 1;
+	ASSERT_INT_EQ(post_query_sql(&q, &sql), 0);
+	ASSERT(strstr(buf_str(&sql.where),
+		      "AND (wp_posts.ID IN (SELECT object_id FROM wp_term_relationships WHERE term_taxonomy_id IN "
+		      "(SELECT term_taxonomy_id FROM wp_term_taxonomy WHERE taxonomy = ? AND term_id IN (?)))"
+		      " OR wp_posts.ID IN (") != NULL);
+	ASSERT_INT_EQ(sql.nbinds, 6);
+	ASSERT_STR_EQ(sql.binds[1].s, "category");
+	ASSERT_INT_EQ(sql.binds[2].i, 2835016);
+	post_sql_free(&sql);
+	post_query_free(&q);
+
+	/* format=standard,aside: no post_format term, or post-format-aside. */
+	base_query(&q);
+	str_list_push(&q.formats, "standard", 8);
+	str_list_push(&q.formats, "aside", 5);
+	q.has_formats = 1;
+	ASSERT_INT_EQ(post_query_sql(&q, &sql), 0);
+	ASSERT(strstr(buf_str(&sql.where), "(NOT EXISTS (") != NULL);
+	ASSERT(strstr(buf_str(&sql.where), " OR wp_posts.ID IN (SELECT tr.object_id") != NULL);
+	ASSERT_STR_EQ(sql.binds[1].s, "post-format-aside");
+	post_sql_free(&sql);
+	post_query_free(&q);
+
+	/* categories={"terms":[1],"operator":"AND","include_children":true}: descendants, all required. */
+	base_query(&q);
+	q.tax[0].taxonomy = "category";
+	id_list_push(&q.tax[0].terms, 1);
+	q.tax[0].op = TAX_AND;
+	q.tax[0].include_children = 1;
+	q.ntax = 1;
+	ASSERT_INT_EQ(post_query_sql(&q, &sql), 0);
+	ASSERT(strstr(buf_str(&sql.where), "WITH RECURSIVE sub") != NULL);
+	/* the term subquery's 4 binds, three times, after the type. */
+	ASSERT_INT_EQ(sql.nbinds, 1 + 12 + 1);
+	ASSERT_INT_EQ(sql.binds[6].i, 1);
+	post_sql_free(&sql);
+	post_query_free(&q);
+}
+
+TEST(post_query_exclusions_dates_statuses)
+{
+	struct post_query q;
+	struct post_sql sql = { BUF_INIT, BUF_INIT, NULL, 0, 0, 0 };
+	base_query(&q);
+	id_list_push(&q.exclude, 1241);
+	id_list_push(&q.author_exclude, 1);
+	strcpy(q.after, "2012-01-01 00:00:00");
+	strcpy(q.modified_before, "2020-01-01 00:00:00");
+	str_list_free(&q.statuses);
+	str_list_push(&q.statuses, "any", 3);
+	q.orderby = ORDERBY_TITLE;
+	q.asc = 1;
+	ASSERT_INT_EQ(post_query_sql(&q, &sql), 0);
+	ASSERT_STR_EQ(buf_str(&sql.where),
+		      "wp_posts.post_type = ? AND wp_posts.ID NOT IN (?) AND wp_posts.post_author NOT IN (?)"
+		      " AND wp_posts.post_modified < ? AND wp_posts.post_date > ?"
+		      " AND wp_posts.post_status NOT IN ('trash', 'auto-draft', 'inherit', 'request-pending',"
+		      " 'request-confirmed', 'request-failed', 'request-completed')");
+	ASSERT_STR_EQ(buf_str(&sql.order), "wp_posts.post_title COLLATE WP_CI ASC, wp_posts.ID ASC");
+	post_sql_free(&sql);
+	post_query_free(&q);
+}
