@@ -5,6 +5,7 @@
 
 #include "test.h"
 #include "pressd/buf.h"
+#include "pressd/err.h"
 #include "pressd/permalink.h"
 #include "pressd/site.h"
 
@@ -21,7 +22,7 @@ static struct site make_site(const char *structure)
 	return s;
 }
 
-static const char *link(const struct site *s, const struct permalink_post *p,
+static const char *plink(const struct site *s, const struct permalink_post *p,
 			const struct permalink_parts *parts, int leavename, struct buf *b)
 {
 	buf_reset(b);
@@ -37,12 +38,12 @@ TEST(permalink_category_postname)
 	struct permalink_parts parts = { "uncategorized", NULL, NULL, NULL };
 	struct buf b = BUF_INIT;
 	/* GET /wp-json/wp/v2/posts/1241: link and Link header. */
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/uncategorized/template-sticky/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/uncategorized/template-sticky/");
 	/* context=edit permalink_template. */
-	ASSERT_STR_EQ(link(&s, &p, &parts, 1, &b), "http://127.0.0.1:8069/uncategorized/%postname%/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 1, &b), "http://127.0.0.1:8069/uncategorized/%postname%/");
 	/* Nested categories: parent path first. */
 	parts.category = "parent/child";
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/template-sticky/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/template-sticky/");
 	buf_free(&b);
 }
 
@@ -53,18 +54,18 @@ TEST(permalink_unpublished_plain)
 	struct buf b = BUF_INIT;
 	/* posts?status=draft @admin: 30005 and 1164 link with ?p=. */
 	struct permalink_post draft = { 30005, "post", "draft", "", "2024-03-04 11:00:00", 0, 0 };
-	ASSERT_STR_EQ(link(&s, &draft, &parts, 0, &b), "http://127.0.0.1:8069/?p=30005");
+	ASSERT_STR_EQ(plink(&s, &draft, &parts, 0, &b), "http://127.0.0.1:8069/?p=30005");
 	struct permalink_post future = { 1153, "post", "future", "scheduled", "2030-01-01 10:00:00", 0, 0 };
-	ASSERT_STR_EQ(link(&s, &future, &parts, 0, &b), "http://127.0.0.1:8069/?p=1153");
+	ASSERT_STR_EQ(plink(&s, &future, &parts, 0, &b), "http://127.0.0.1:8069/?p=1153");
 	/* A private post: plain unless the user may read it. */
 	struct permalink_post priv = { 30003, "post", "private", "private-post", "2024-03-01 10:00:00", 0, 0 };
-	ASSERT_STR_EQ(link(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/?p=30003");
+	ASSERT_STR_EQ(plink(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/?p=30003");
 	priv.readable_private = 1;
-	ASSERT_STR_EQ(link(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/reference/private-post/");
+	ASSERT_STR_EQ(plink(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/reference/private-post/");
 	/* get_sample_permalink() treats a draft as published. */
 	draft.sample = 1;
 	draft.status = "publish";
-	ASSERT_STR_EQ(link(&s, &draft, &parts, 1, &b), "http://127.0.0.1:8069/reference/%postname%/");
+	ASSERT_STR_EQ(plink(&s, &draft, &parts, 1, &b), "http://127.0.0.1:8069/reference/%postname%/");
 	buf_free(&b);
 }
 
@@ -74,13 +75,13 @@ TEST(permalink_plain_and_dates)
 	struct permalink_parts parts = { NULL, NULL, NULL, NULL };
 	struct buf b = BUF_INIT;
 	struct site s = make_site("");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?p=1241");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?p=1241");
 	s = make_site("/%year%/%monthnum%/%day%/%postname%/");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/2012/01/07/template-sticky/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/2012/01/07/template-sticky/");
 	s = make_site("/archives/%post_id%");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/archives/1241");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/archives/1241");
 	s = make_site("/%postname%/");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/template-sticky/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/template-sticky/");
 	buf_free(&b);
 }
 
@@ -90,15 +91,15 @@ TEST(permalink_pages)
 	struct permalink_post p = { 30002, "page", "publish", "child", "2024-03-01 10:00:00", 0, 0 };
 	struct permalink_parts parts = { NULL, NULL, "parent/child", NULL };
 	struct buf b = BUF_INIT;
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/");
 	p.status = "draft";
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?page_id=30002");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?page_id=30002");
 	p.status = "publish";
 	s.show_on_front = "page";
 	s.page_on_front = 30002;
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/");
 	s = make_site("");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?page_id=30002");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?page_id=30002");
 	buf_free(&b);
 }
 
@@ -109,18 +110,112 @@ TEST(permalink_attachments)
 	struct permalink_parts parts = { NULL, NULL, NULL, "http://127.0.0.1:8069/new/autoimmune-related-balding/" };
 	struct buf b = BUF_INIT;
 	/* %category% in the structure: the explicit attachment/ marker. */
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b),
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b),
 		      "http://127.0.0.1:8069/new/autoimmune-related-balding/attachment/hair-1761_image_1/");
 	s = make_site("/%postname%/");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b),
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b),
 		      "http://127.0.0.1:8069/new/autoimmune-related-balding/hair-1761_image_1/");
 	/* No parent: at the root. */
 	parts.parent_link = NULL;
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/hair-1761_image_1/");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/hair-1761_image_1/");
 	/* A parent with a plain link: ?attachment_id=. */
 	parts.parent_link = "http://127.0.0.1:8069/?p=5";
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?attachment_id=17699");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?attachment_id=17699");
 	s = make_site("");
-	ASSERT_STR_EQ(link(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?attachment_id=17699");
+	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/?attachment_id=17699");
 	buf_free(&b);
+}
+
+/* ---- with a store: parents, pages, attachments and terms ---- */
+
+#include <stdlib.h>
+#include <unistd.h>
+#include "pressd/store.h"
+
+static struct store *fixture_store(char *path)
+{
+	struct store *st = NULL;
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	close(fd);
+	unlink(path);
+	if (store_open(path, STORE_CREATE, &st, NULL))
+		return NULL;
+	/* Categories 9001 reference > 9002 reference-child, tag 9003 fixture (reference-statuses.xml);
+	 * pages 30001 > 30002; post 30007 in reference-child; attachment 40 of 30007. */
+	store_exec(st,
+		"INSERT INTO wp_terms (term_id, name, slug) VALUES (1, 'Uncategorized', 'uncategorized'),"
+		" (9001, 'Reference', 'reference'), (9002, 'Reference child', 'reference-child'), (9003, 'fixture', 'fixture');"
+		"INSERT INTO wp_term_taxonomy (term_taxonomy_id, term_id, taxonomy, parent) VALUES (1, 1, 'category', 0),"
+		" (9001, 9001, 'category', 0), (9002, 9002, 'category', 9001), (9003, 9003, 'post_tag', 0);"
+		"INSERT INTO wp_posts (ID, post_type, post_status, post_name, post_date, post_parent) VALUES"
+		" (30001, 'page', 'publish', 'reference-page', '2024-03-01 10:00:00', 0),"
+		" (30002, 'page', 'publish', 'child-page', '2024-03-01 10:00:00', 30001),"
+		" (30007, 'post', 'publish', 'reference-post', '2024-03-05 11:00:00', 0),"
+		" (30008, 'post', 'publish', 'no-category', '2024-03-05 11:00:00', 0),"
+		" (40, 'attachment', 'inherit', 'photo', '2024-03-05 11:00:00', 30007),"
+		" (41, 'attachment', 'inherit', 'loose', '2024-03-05 11:00:00', 0);"
+		"INSERT INTO wp_term_relationships (object_id, term_taxonomy_id) VALUES (30007, 9002), (30007, 9003);");
+	return st;
+}
+
+TEST(permalink_from_store)
+{
+	char path[] = "/tmp/pressd-permalink-XXXXXX";
+	struct store *st = fixture_store(path);
+	ASSERT(st != NULL);
+	struct site s = make_site("/%category%/%postname%/");
+	s.default_category = 1;
+	struct buf b = BUF_INIT;
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 30007, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/reference/reference-child/reference-post/");
+	/* No category: the default category's slug. */
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 30008, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/uncategorized/no-category/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 30002, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/reference-page/child-page/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 40, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/reference/reference-child/reference-post/attachment/photo/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 41, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/loose/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 999, 0, &b), PD_ENOTFOUND);
+	/* Term links: parents in the path; category_base and tag_base. */
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_term(st, &s, 9002, "category", &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/category/reference/reference-child/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_term(st, &s, 9003, "post_tag", &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/tag/fixture/");
+	s.category_base = "topics";
+	s.tag_base = "keywords";
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_term(st, &s, 9001, "category", &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/topics/reference/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_term(st, &s, 9003, "post_tag", &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/keywords/fixture/");
+	s = make_site("");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_term(st, &s, 9002, "category", &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?cat=9002");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_term(st, &s, 9003, "post_tag", &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?tag=fixture");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 40, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?attachment_id=40");
+	buf_free(&b);
+	store_close(st);
+	unlink(path);
+	char wal[64];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", path);
+	unlink(wal);
 }
