@@ -61,6 +61,8 @@ json_t *links_self(const struct request *req, int methods, const char *fmt, ...)
 	va_start(ap, fmt);
 	json_t *link = href_v(jobj(), req, fmt, ap);
 	va_end(ap);
+	if (!methods)
+		return link; /* no Allow header, no targetHints */
 	json_t *allow = jarr();
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (methods & order[i].bit)

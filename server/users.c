@@ -95,6 +95,7 @@ struct user_row {
 	char *name;            /* display_name */
 	char *registered;      /* user_registered, GMT MySQL datetime */
 	int published;         /* 1 when the user has a published post of a REST type */
+	int private_posts;     /* 1 when the user has a private post or page */
 };
 
 #define USER_COLUMNS \
@@ -102,7 +103,9 @@ struct user_row {
 	" u.user_registered, EXISTS (SELECT 1 FROM wp_posts p WHERE p.post_author = u.ID" \
 	" AND p.post_status = 'publish' AND p.post_type IN ('post', 'page', 'attachment'," \
 	" 'nav_menu_item', 'wp_block', 'wp_template', 'wp_template_part', 'wp_global_styles'," \
-	" 'wp_navigation', 'wp_font_family', 'wp_font_face')) FROM wp_users u"
+	" 'wp_navigation', 'wp_font_family', 'wp_font_face')),"                                      \
+	" EXISTS (SELECT 1 FROM wp_posts p WHERE p.post_author = u.ID AND p.post_status = 'private'" \
+	" AND p.post_type IN ('post', 'page')) FROM wp_users u"
 /* The published check mirrors count_user_posts() over the post types with
  * show_in_rest, as the users controller asks it for anonymous callers. */
 
@@ -122,6 +125,7 @@ static void row_read(sqlite3_stmt *q, struct user_row *u)
 	u->name = col_dup(q, 5);
 	u->registered = col_dup(q, 6);
 	u->published = sqlite3_column_int(q, 7);
+	u->private_posts = sqlite3_column_int(q, 8);
 }
 
 static void row_free(struct user_row *u)
@@ -159,6 +163,21 @@ static const char *context_of(const struct request *req)
 static int auth_status(const struct request *req)
 {
 	return req->user ? 403 : 401;
+}
+
+static int can_list_users(const struct request *req);
+
+/* count_user_posts( id, REST types ) > 0 for the current user: published
+ * posts, and private ones the user may read (get_posts_by_author_sql()). */
+static int has_countable_posts(const struct request *req, const struct user_row *u)
+{
+	if (u->published)
+		return 1;
+	if (!u->private_posts || !req->user)
+		return 0;
+	return req->user->id == u->id ||
+	       caps_user_can(req->store, req->user, "read_private_posts", 0) ||
+	       caps_user_can(req->store, req->user, "read_private_pages", 0);
 }
 
 static char *meta_or_empty(struct store *st, long id, const char *key)
@@ -242,8 +261,12 @@ static json_t *user_json(struct request *req, const struct user_row *u)
 		jset(d, "meta", jarr());
 	}
 	json_t *links = jobj();
-	int methods = M_GET;
-	if (req->user && caps_user_can(req->store, req->user, "edit_user", u->id))
+	/* The self link's Allow as get_item_permissions_check() decides it for
+	 * the current user in view context. */
+	int can_edit = req->user && caps_user_can(req->store, req->user, "edit_user", u->id);
+	int methods = (req->user && req->user->id == u->id) || can_edit || can_list_users(req) ||
+		      has_countable_posts(req, u) ? M_GET : 0;
+	if (can_edit)
 		methods |= M_POST | M_PUT | M_PATCH;
 	if (req->user && caps_user_can(req->store, req->user, "delete_user", u->id))
 		methods |= M_DELETE;
@@ -271,7 +294,7 @@ int users_get_item_permission(struct request *req, struct response *res)
 		return rest_error(res, 404, "rest_user_invalid_id", "Invalid user ID.");
 	if (rc != PD_OK)
 		return rc;
-	int published = u.published;
+	int published = has_countable_posts(req, &u);
 	row_free(&u);
 	if (req->user && req->user->id == id)
 		return PD_OK;
@@ -436,6 +459,42 @@ static int user_has_role(struct store *st, long id, const json_t *roles)
 	return found;
 }
 
+/* has_published_posts with a list of post types (get_posts_by_author_sql()). */
+static int published_in_types(struct store *st, long id, const json_t *types)
+{
+	sqlite3_stmt *q = store_stmt(st, "SELECT 1 FROM wp_posts WHERE post_author = ?1"
+				 " AND post_status = 'publish' AND post_type = ?2 LIMIT 1");
+	size_t i;
+	json_t *t;
+	int found = 0;
+	if (!q)
+		return 0;
+	json_array_foreach(types, i, t) {
+		sqlite3_bind_int64(q, 1, id);
+		sqlite3_bind_text(q, 2, json_string_value(t), -1, SQLITE_TRANSIENT);
+		found = sqlite3_step(q) == SQLITE_ROW;
+		store_done(q);
+		if (found)
+			break;
+	}
+	return found;
+}
+
+/* capability__in (and who=authors, WordPress's user_level > 0, which for the
+ * default roles is edit_posts): the user has one of caps. */
+static int user_has_cap(struct store *st, long id, const json_t *caps)
+{
+	struct user u;
+	size_t i;
+	json_t *c;
+	if (caps_user_load(st, id, &u) != PD_OK)
+		return 0;
+	json_array_foreach(caps, i, c)
+		if (json_is_string(c) && caps_user_can(st, &u, json_string_value(c), 0))
+			return 1;
+	return 0;
+}
+
 int users_get_items(struct request *req, struct response *res)
 {
 	int lister = can_list_users(req);
@@ -448,10 +507,15 @@ int users_get_items(struct request *req, struct response *res)
 	long per_page = (long)rest_param_int(req, "per_page", 10);
 	long page = (long)rest_param_int(req, "page", 1);
 	long offset = (long)rest_param_int(req, "offset", 0);
+	const json_t *capabilities = rest_param(req, "capabilities");
 	int only_published = !lister || nonempty(hpp);
 	const char *who = rest_param_str(req, "who");
-	if (who && !strcmp(who, "authors"))
+	int authors = who && !strcmp(who, "authors");
+	if (authors)
 		only_published = nonempty(hpp); /* 'who' replaces the anonymous restriction */
+	/* has_published_posts: true means the REST post types, a list those types. */
+	const json_t *types = json_is_array(hpp) && json_array_size(hpp) ? hpp : NULL;
+	json_t *edit_posts = jpush(jarr(), jstr("edit_posts"));
 
 	sqlite3_stmt *q = store_stmt(req->store, USER_COLUMNS);
 	if (!q)
@@ -462,13 +526,17 @@ int users_get_items(struct request *req, struct response *res)
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		struct user_row u;
 		row_read(q, &u);
-		int keep = (!only_published || u.published) &&
+		int keep = (!only_published || (types ? published_in_types(req->store, u.id, types) : u.published)) &&
 			   (!json_array_size(include) || in_int_list(include, u.id)) &&
 			   !(json_array_size(exclude) && in_int_list(exclude, u.id)) &&
 			   (!json_array_size(slugs) || in_str_list(slugs, u.nicename)) &&
 			   (!search || !*search || user_matches_search(&u, search, lister));
 		if (keep && json_array_size(roles))
 			keep = user_has_role(req->store, u.id, roles);
+		if (keep && json_array_size(capabilities))
+			keep = user_has_cap(req->store, u.id, capabilities);
+		if (keep && authors)
+			keep = user_has_cap(req->store, u.id, edit_posts);
 		if (!keep) {
 			row_free(&u);
 			continue;
@@ -506,5 +574,6 @@ int users_get_items(struct request *req, struct response *res)
 	for (size_t i = 0; i < n; i++)
 		row_free(&rows[i]);
 	free(rows);
+	json_decref(edit_posts);
 	return rc;
 }

@@ -24,7 +24,8 @@ void links_add(json_t *links, const char *rel, json_t *link);
 
 /* The self link of an item: {"href", "targetHints":{"allow":[...]}}. methods
  * are the enum rest_method bits the current user may use on it
- * (WP_REST_Server::get_target_hints_for_link()). */
+ * (WP_REST_Server::get_target_hints_for_link()); none of them (not even
+ * GET) leaves targetHints out, as WordPress does. */
 json_t *links_self(const struct request *req, int methods, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
