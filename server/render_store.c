@@ -311,6 +311,44 @@ static int term_posts(void *ud, const char *taxonomy, struct buf *out)
 	return rc;
 }
 
+static int query_posts(void *ud, const struct render_posts_query *q, long *ids, size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	/* static SQL per order; categories and author filtered in C */
+	int title = q->orderby && !strcmp(q->orderby, "title");
+	const char *sql = title ? (q->ascending ?
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_title COLLATE WP_CI ASC, ID ASC" :
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_title COLLATE WP_CI DESC, ID DESC") :
+		(q->ascending ?
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_date ASC, ID ASC" :
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_date DESC, ID DESC");
+	sqlite3_stmt *s = store_stmt(rs->st, sql);
+	sqlite3_stmt *c = q->ncategories ? store_stmt(rs->st,
+		"SELECT 1 FROM wp_term_relationships r JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = r.term_taxonomy_id"
+		" WHERE r.object_id = ? AND tt.taxonomy = 'category' AND tt.term_id = ?") : NULL;
+	if (!s || (q->ncategories && !c))
+		return PD_EDB;
+	*n = 0;
+	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
+		long id = (long)sqlite3_column_int64(s, 0);
+		if (q->author && sqlite3_column_int64(s, 1) != q->author)
+			continue;
+		int in = !q->ncategories;
+		for (size_t i = 0; !in && i < q->ncategories; i++) {
+			sqlite3_reset(c);
+			sqlite3_bind_int64(c, 1, id);
+			sqlite3_bind_int64(c, 2, q->categories[i]);
+			in = sqlite3_step(c) == SQLITE_ROW;
+		}
+		if (in)
+			ids[(*n)++] = id;
+	}
+	if (c)
+		store_done(c);
+	store_done(s);
+	return PD_OK;
+}
+
 int render_store_source(struct store *st, const struct site *site, struct render_source *src)
 {
 	struct rs *rs = calloc(1, sizeof *rs);
@@ -334,6 +372,7 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->published_dates = published_dates;
 	src->terms = all_terms;
 	src->term_posts = term_posts;
+	src->query_posts = query_posts;
 	return PD_OK;
 }
 

@@ -47,6 +47,15 @@ struct render_term {
 	const char *name, *slug;
 };
 
+/* A WP_Query for published posts as the latest-posts block makes it. */
+struct render_posts_query {
+	const char *orderby;      /* "date" or "title" */
+	int ascending;
+	const long *categories;   /* category__in, or NULL */
+	size_t ncategories;
+	long author;              /* 0: any */
+};
+
 /* How the pipeline reads site data. Any callback may be NULL (treated as "not found"). */
 struct render_source {
 	void *ud;
@@ -90,6 +99,8 @@ struct render_source {
 	/* "term_id post_id" lines for every published post in a term of
 	 * taxonomy (_pad_term_counts()). PD_OK. */
 	int (*term_posts)(void *ud, const char *taxonomy, struct buf *out);
+	/* The IDs of the published posts q selects, in order: up to max, *n = how many. PD_OK. */
+	int (*query_posts)(void *ud, const struct render_posts_query *q, long *ids, size_t max, size_t *n);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
 };
 

@@ -215,7 +215,6 @@ static const struct {
 	{ "core/rss", render_rss },
 	{ "core/comments", render_empty },
 	{ "core/latest-comments", render_empty },
-	{ "core/latest-posts", render_empty },
 	{ "core/loginout", render_empty },
 	{ "core/navigation", render_empty },
 	{ "core/page-list", render_empty },

@@ -6,9 +6,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
+#include "pressd/autop.h"
+#include "pressd/chars.h"
 #include "pressd/err.h"
+#include "pressd/excerpt.h"
+#include "pressd/shortcodes.h"
+#include "pressd/smilies.h"
+#include "pressd/texturize.h"
 #include "pressd/format.h"
 #include "pressd/render.h"
 #include "pressd/wpdate.h"
@@ -712,7 +719,182 @@ out:
 	return rc;
 }
 
+static const char SUP_LATEST_POSTS[] =
+	"{\"align\":true,\"color\":{\"gradients\":true,\"link\":true},\"spacing\":{\"margin\":true,\"padding\":true},"
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
+	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
+	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true},"
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
+
+/* One step of a text filter chain: *t becomes the output. */
+static int step(struct buf *t, int rc, struct buf *nb)
+{
+	if (!rc && !nb->data)
+		rc = buf_append(nb, "", 0);
+	if (rc) {
+		buf_free(nb);
+		return rc;
+	}
+	buf_free(t);
+	*t = *nb;
+	*nb = (struct buf)BUF_INIT;
+	return PD_OK;
+}
+
+/* get_the_excerpt( post ) with excerpt_length words: the explicit excerpt,
+ * or wp_trim_excerpt() of the content (the_content without blocks, content
+ * tags and - inside do_blocks() - wpautop, which wp_trim_words() would not
+ * see anyway) ending in " [&hellip;]" when cut. */
+static int get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out)
+{
+	if (p->excerpt && *p->excerpt)
+		return buf_puts(out, p->excerpt);
+	struct render_ctx sub = *r->ctx;
+	struct buf t = BUF_INIT, nb = BUF_INIT;
+	sub.post_id = p->id;
+	sub.post_type = p->type;
+	int rc = buf_puts(&t, p->content);
+	if (!rc)
+		rc = step(&t, format_strip_shortcodes(buf_str(&t), &nb), &nb);
+	if (!rc)
+		rc = step(&t, excerpt_remove_blocks(&sub, buf_str(&t), &nb), &nb);
+	if (!rc)
+		rc = step(&t, excerpt_remove_footnotes(buf_str(&t), &nb), &nb);
+	if (!rc)
+		rc = step(&t, render_texturize(buf_str(&t), &nb), &nb);
+	if (!rc)
+		rc = step(&t, render_shortcode_unautop(buf_str(&t), &nb), &nb);
+	if (!rc)
+		rc = step(&t, render_capital_P_dangit(buf_str(&t), 0, &nb), &nb);
+	if (!rc)
+		rc = step(&t, shortcodes_do(&sub, buf_str(&t), &nb), &nb);
+	if (!rc && sub.use_smilies)
+		rc = step(&t, render_convert_smilies(buf_str(&t), sub.site_url, &nb), &nb);
+	if (!rc)
+		rc = format_trim_words(buf_str(&t), words, " [&hellip;]", out);
+	/* the counters the nested shortcodes advanced are the request's */
+	memcpy(r->ctx->counters, sub.counters, sizeof sub.counters);
+	buf_free(&t);
+	return rc;
+}
+
+/* render_block_core_latest_posts() without featured images */
+static int latest_posts(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	(void)in;
+	struct render_posts_query q = { 0 };
+	long cats[64], ids[100];
+	size_t n = 0;
+	const json_t *v;
+	long limit = 5;
+	if (json_is_integer(v = json_object_get(b->attrs, "postsToShow")))
+		limit = (long)json_integer_value(v);
+	if (limit < 1 || limit > 100)
+		limit = limit < 1 ? 1 : 100;
+	q.orderby = block_attr_str(b, "orderBy", "date");
+	q.ascending = !strcasecmp(block_attr_str(b, "order", "desc"), "asc");
+	/* attributes of the wrong type are dropped (prepare_attributes_for_render) */
+	const json_t *ca = json_object_get(b->attrs, "categories");
+	for (size_t i = 0; json_is_array(ca) && i < json_array_size(ca) && q.ncategories < 64; i++) {
+		const json_t *id = json_object_get(json_array_get(ca, i), "id");
+		if (json_is_integer(id))
+			cats[q.ncategories++] = (long)json_integer_value(id);
+	}
+	q.categories = cats;
+	if (json_is_integer(v = json_object_get(b->attrs, "selectedAuthor")))
+		q.author = (long)json_integer_value(v);
+	if (s && s->query_posts)
+		s->query_posts(s->ud, &q, ids, (size_t)limit, &n);
+	int words = 55;
+	if (json_is_integer(v = json_object_get(b->attrs, "excerptLength")))
+		words = (int)json_integer_value(v);
+	int show_author = block_attr_bool(b, "displayAuthor", 0), show_date = block_attr_bool(b, "displayPostDate", 0);
+	int show_content = block_attr_bool(b, "displayPostContent", 0);
+	const char *radio = block_attr_str(b, "displayPostContentRadio", "excerpt");
+	const char *date_format = option(r, "date_format", "F j, Y");
+	struct buf items = BUF_INIT, cls = BUF_INIT, w = BUF_INIT;
+	int rc = PD_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct render_post p;
+		if (!s->post || s->post(s->ud, ids[i], &p))
+			continue;
+		struct buf link = BUF_INIT, title = BUF_INIT, elink = BUF_INIT;
+		if (s->permalink)
+			s->permalink(s->ud, p.id, &link);
+		format_esc_url(buf_str(&link), &elink);
+		render_title(r->ctx, p.title, p.has_password, &title);
+		if (!title.len)
+			buf_puts(&title, "(no title)");
+		buf_printf(&items, "<li><a class=\"wp-block-latest-posts__post-title\" href=\"%s\">%s</a>", buf_str(&elink),
+			   buf_str(&title));
+		if (show_author && s->user) {
+			struct render_user u;
+			if (s->user(s->ud, p.author, &u) == PD_OK && *u.display_name)
+				buf_printf(&items, "<div class=\"wp-block-latest-posts__post-author\">by %s</div>", u.display_name);
+		}
+		if (show_date) {
+			struct buf c = BUF_INIT, d = BUF_INIT;
+			time_t g;
+			long off = wpdate_parse_mysql_gmt(p.date_gmt, &g) == PD_OK ? wpdate_offset_at(g) : 0;
+			php_date("c", p.date, off, &c);
+			php_date(date_format, p.date, off, &d);
+			buf_printf(&items, "<time datetime=\"%s\" class=\"wp-block-latest-posts__post-date\">%s</time>",
+				   buf_str(&c), buf_str(&d));
+			buf_free(&c);
+			buf_free(&d);
+		}
+		if (show_content && !strcmp(radio, "excerpt")) {
+			struct buf ex = BUF_INIT;
+			if (p.has_password)
+				buf_puts(&ex, "This content is password protected.");
+			else
+				rc = get_the_excerpt(r, &p, words, &ex);
+			if (ex.len >= 11 && !strcmp(ex.data + ex.len - 11, " [&hellip;]")) {
+				ex.len -= 11;
+				ex.data[ex.len] = 0;
+				struct buf et = BUF_INIT;
+				format_esc_html(buf_str(&title), &et);
+				buf_printf(&ex, "\xe2\x80\xa6 <a class=\"wp-block-latest-posts__read-more\" href=\"%s\" rel=\"noopener noreferrer\">Read more<span class=\"screen-reader-text\">: %s</span></a>",
+					   buf_str(&elink), buf_str(&et));
+				buf_free(&et);
+			}
+			buf_printf(&items, "<div class=\"wp-block-latest-posts__post-excerpt\">%s</div>", buf_str(&ex));
+			buf_free(&ex);
+		}
+		buf_puts(&items, "</li>\n");
+		buf_free(&link);
+		buf_free(&elink);
+		buf_free(&title);
+	}
+	buf_puts(&cls, "wp-block-latest-posts__list");
+	int grid = !strcmp(block_attr_str(b, "postLayout", "list"), "grid");
+	if (grid) {
+		long columns = 3;
+		if (json_is_integer(v = json_object_get(b->attrs, "columns")))
+			columns = (long)json_integer_value(v);
+		buf_printf(&cls, " is-grid columns-%ld", columns);
+	}
+	if (show_date)
+		buf_puts(&cls, " has-dates");
+	if (show_author)
+		buf_puts(&cls, " has-author");
+	const json_t *lc = json_object_get(json_object_get(json_object_get(json_object_get(
+		json_object_get(b->attrs, "style"), "elements"), "link"), "color"), "text");
+	if (lc)
+		buf_puts(&cls, " has-link-color");
+	if (!rc)
+		rc = block_wrapper_attrs(b, SUP_LATEST_POSTS, buf_str(&cls), NULL, &w);
+	if (!rc)
+		rc = buf_printf(out, "<ul %s>%s</ul>", buf_str(&w), buf_str(&items));
+	buf_free(&items);
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
 static const struct block_callback LISTS[] = {
+	{ "core/latest-posts", latest_posts },
 	{ "core/categories", categories },
 	{ "core/calendar", calendar },
 	{ "core/archives", archives },
