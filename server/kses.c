@@ -2008,20 +2008,20 @@ static int finish(struct buf *out, size_t len0, int rc)
 	return rc;
 }
 
-int kses_filter_site(const char *in, enum kses_context ctx, const char *upload_host,
-		     struct buf *out)
+int kses_filter_n(const char *in, size_t n, enum kses_context ctx, const char *upload_host,
+		  struct buf *out)
 {
 	int rc = rx_ready();
 	if (rc)
 		return rc;
 	struct kses k = { ctx, upload_host, 1 };
 	size_t len0 = out->len;
-	return finish(out, len0, kses_run(&k, in, strlen(in), out));
+	return finish(out, len0, kses_run(&k, in, n, out));
 }
 
 int kses_filter(const char *in, enum kses_context ctx, struct buf *out)
 {
-	return kses_filter_site(in, ctx, NULL, out);
+	return kses_filter_n(in, strlen(in), ctx, NULL, out);
 }
 
 int kses_normalize_entities(const char *in, struct buf *out)

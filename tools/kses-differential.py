@@ -137,11 +137,59 @@ def build():
                    cwd=ROOT, check=True)
 
 
+ALPHABET = ("<<>>\"'=/ \t\n&#;:-!\\?abxyz0139ABX" + "apsticrjv" * 2 + "()[]{}%*\x00\x0b\xe9")
+WORDS = ["<a", "<b", "<p", "<img", "<script", "</", "<!--", "-->", "<!", "href", "style", "on", "src",
+         "javascript", "&#", "&#x", "&amp;", "url(", "calc(", "color:", ";", "data-", "wp:", "{\"a\":"]
+
+
+def chaos(r):
+    out = []
+    for _ in range(r.randint(1, 40)):
+        out.append(r.choice(WORDS) if r.random() < 0.3 else r.choice(ALPHABET))
+    return "".join(out)
+
+
+def rand_protocol(r):
+    scheme = r.choice(["javascript", "vbscript", "data", "http", "feed", "mailto", "livescript", "tel"])
+    out = []
+    for c in scheme:
+        y = r.random()
+        if y < 0.15:
+            out.append("&#%s%d;" % ("0" * r.randint(0, 3), ord(c)))
+        elif y < 0.25:
+            out.append("&#%s%x;" % (r.choice("xX"), ord(c)))
+        elif y < 0.35:
+            out.append(c.upper())
+        elif y < 0.42:
+            out.append(c + r.choice(["\t", "\n", " ", "\x00", "&#9;", "&#x0A;", "\\0"]))
+        else:
+            out.append(c)
+    colon = r.choice([":", ":", "&#58;", "&#058", "&#x3a;", "&#X3A", "&colon;", "&#0000058;", " :", "&#x0003a"])
+    return "".join(out) + colon + r.choice(["alert(1)", "//x", "javascript:x", "feed:x", "", " x"])
+
+
 def gen(n, seed):
     r = random.Random(seed)
     cases = []
     for _ in range(n):
         x = r.random()
+        if x < 0.12:
+            ctx = r.choice(["post", "data", "strip", "description", "entities", "protocol", "css"])
+            c = chaos(r)
+            if ctx in ("entities", "protocol", "css"):  # C-string APIs
+                c = c.replace("\x00", "")
+            cases.append({"context": ctx, "input": c})
+            continue
+        if x < 0.16:
+            raw = bytes(r.choice(b"<>\"'=/ &#;:-!ab\x80\xc3\xa9\xff\xe2\x80\xa8") for _ in range(r.randint(1, 30)))
+            cases.append({"context": r.choice(["post", "data", "strip"]),
+                          "b64": base64.b64encode(raw).decode()})
+            continue
+        if x < 0.2:
+            ctx = r.choice(["protocol", "post"])
+            u = rand_protocol(r)
+            cases.append({"context": ctx, "input": u.replace("\x00", "") if ctx == "protocol" else '<a href="%s">x</a><img src=%s>' % (u, u.replace(" ", ""))})
+            continue
         if x < 0.55:
             ctx = r.choice(["post", "post", "post", "data", "description", "strip"])
             s = rand_doc(r)

@@ -1,5 +1,6 @@
 /* kses-run.c - runs server/kses.c over the cases of tools/wp-kses-oracle.php
- * (same JSON in, same JSON out), for tools/kses-differential.py.
+ * (same JSON in, same JSON out), for tools/kses-differential.py. entities,
+ * protocol and css take C strings: their inputs stop at a NUL.
  *   built and run by tools/kses-differential.py */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,14 +70,21 @@ int main(int argc, char **argv)
 		const char *ctx = json_string_value(json_object_get(c, "context"));
 		json_t *jb = json_object_get(c, "b64");
 		size_t n;
-		char *in = jb ? b64_decode(json_string_value(jb), &n)
-			      : strdup(json_string_value(json_object_get(c, "input")));
+		char *in;
+		if (jb) {
+			in = b64_decode(json_string_value(jb), &n);
+		} else {
+			json_t *js = json_object_get(c, "input");
+			n = json_string_length(js);
+			in = malloc(n + 1);
+			memcpy(in, json_string_value(js), n + 1);
+		}
 		struct buf out = BUF_INIT;
 		int rc;
-		if (!strcmp(ctx, "post")) rc = kses_filter_site(in, KSES_POST, host, &out);
-		else if (!strcmp(ctx, "data")) rc = kses_filter(in, KSES_DATA, &out);
-		else if (!strcmp(ctx, "description")) rc = kses_filter(in, KSES_DESCRIPTION, &out);
-		else if (!strcmp(ctx, "strip")) rc = kses_filter(in, KSES_STRIP, &out);
+		if (!strcmp(ctx, "post")) rc = kses_filter_n(in, n, KSES_POST, host, &out);
+		else if (!strcmp(ctx, "data")) rc = kses_filter_n(in, n, KSES_DATA, host, &out);
+		else if (!strcmp(ctx, "description")) rc = kses_filter_n(in, n, KSES_DESCRIPTION, host, &out);
+		else if (!strcmp(ctx, "strip")) rc = kses_filter_n(in, n, KSES_STRIP, host, &out);
 		else if (!strcmp(ctx, "entities")) rc = kses_normalize_entities(in, &out);
 		else if (!strcmp(ctx, "protocol")) rc = kses_bad_protocol(in, &out);
 		else if (!strcmp(ctx, "css")) rc = kses_safecss_filter_attr(in, &out);

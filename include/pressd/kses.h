@@ -10,6 +10,8 @@
 #ifndef PRESSD_KSES_H
 #define PRESSD_KSES_H
 
+#include <stddef.h>
+
 #include "pressd/buf.h"
 
 /* The allowed-HTML contexts of wp_kses_allowed_html(). */
@@ -25,14 +27,15 @@ enum kses_context {
 
 /* Mirrors wp_kses($in, ctx) with the 'pre_kses' filters of a stock site
  * (wp_pre_kses_less_than, wp_pre_kses_block_attributes). <object> PDFs are
- * never allowed (see kses_filter_site). */
+ * never allowed (see kses_filter_n). */
 int kses_filter(const char *in, enum kses_context ctx, struct buf *out);
 
-/* kses_filter() for a site whose uploads URL has host[:port] `upload_host`
- * (e.g. "example.org" or "localhost:8080"): <object data=…pdf> on that host
- * passes _wp_kses_allow_pdf_objects(). NULL behaves as kses_filter(). */
-int kses_filter_site(const char *in, enum kses_context ctx, const char *upload_host,
-		     struct buf *out);
+/* kses_filter() of n bytes (NULs are removed, as wp_kses_no_null() does) for a
+ * site whose uploads URL has host[:port] `upload_host` (e.g. "example.org" or
+ * "localhost:8080"): <object data=…pdf> on that host passes
+ * _wp_kses_allow_pdf_objects(). NULL allows no PDF object. */
+int kses_filter_n(const char *in, size_t n, enum kses_context ctx, const char *upload_host,
+		  struct buf *out);
 
 /* Mirrors wp_kses_normalize_entities($in) ('html' context): a bare & becomes
  * &amp;, numeric references are normalised (&#00058; -> &#058;, invalid code
