@@ -583,7 +583,7 @@ static int normalize_entities(const char *s, size_t n, struct buf *out)
 			i++;
 			continue;
 		}
-		size_t used;
+		size_t used = 1;
 		rc = buf_append(out, s + start, i - start);
 		if (rc == PD_OK)
 			rc = normalize_one(s + i, n - i, out, &used);

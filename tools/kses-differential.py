@@ -4,7 +4,8 @@ and mutated inputs. Not a test of the suite: run it by hand after changing kses.
 
     tools/kses-differential.py WORDPRESS_TREE [N] [SEED]
 
-Builds build/kses-run (tools/kses-run.c over the objects of `make`), generates N
+Builds build/kses-run (tools/kses-run.c over the objects of `make`; with ASAN=1
+build-asan/kses-run under ASan+UBSan), generates N
 cases (default 3000), runs both tools/wp-kses-oracle.php and build/kses-run, and
 prints the agreement rate and the first differences."""
 import base64, json, os, random, subprocess, sys
@@ -124,16 +125,26 @@ def mutate(r, s):
     return "".join(s)
 
 
+ASAN = os.environ.get("ASAN") == "1"
+BUILD = "build-asan" if ASAN else "build"
+SAN = ["-fsanitize=address,undefined", "-fno-omit-frame-pointer", "-fno-sanitize-recover=all"]
+
+
 def build():
-    """build/kses-run: tools/kses-run.c linked with the objects `make` builds."""
-    subprocess.run(["make", "-s", "build/pressd"], cwd=ROOT, check=True)
-    objs = [os.path.join(d, f) for d in ("build/server", "build/server/render")
+    """BUILD/kses-run: tools/kses-run.c linked with the objects `make` builds
+    (ASAN=1: the sanitizer build of `make asan`)."""
+    make = ["make", "-s", BUILD + "/pressd"]
+    if ASAN:
+        make += ["BUILD=build-asan", "CC=clang", "CFLAGS=-O1 -g " + " ".join(SAN)]
+    subprocess.run(make, cwd=ROOT, check=True)
+    objs = [os.path.join(d, f) for d in (BUILD + "/server", BUILD + "/server/render")
             for f in sorted(os.listdir(os.path.join(ROOT, d))) if f.endswith(".o") and f != "main.o"]
     libs = subprocess.run(["pkg-config", "--cflags", "--libs", "libmicrohttpd", "jansson", "sqlite3",
                            "libsodium", "libxml-2.0", "libpcre2-8", "nettle"],
                           capture_output=True, text=True, check=True).stdout.split()
-    subprocess.run(["cc", "-O1", "-g", "-std=c11", "-D_GNU_SOURCE", "-Iinclude", "-DPCRE2_CODE_UNIT_WIDTH=8",
-                    "-o", "build/kses-run", "tools/kses-run.c", *objs, *libs, "-lpthread", "-lm"],
+    cc = ["clang", *SAN] if ASAN else ["cc"]
+    subprocess.run([*cc, "-O1", "-g", "-std=c11", "-D_GNU_SOURCE", "-Iinclude", "-DPCRE2_CODE_UNIT_WIDTH=8",
+                    "-o", BUILD + "/kses-run", "tools/kses-run.c", *objs, *libs, "-lpthread", "-lm"],
                    cwd=ROOT, check=True)
 
 
@@ -232,7 +243,7 @@ def main():
     build()
     cases = gen(n, seed)
     want = run(["php", "tools/wp-kses-oracle.php", tree], cases)
-    got = run(["build/kses-run"], cases)
+    got = run([BUILD + "/kses-run"], cases)
     bad = [i for i in range(n) if value(want[i]) != value(got[i])]
     by_ctx = {}
     for i, c in enumerate(cases):
