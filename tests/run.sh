@@ -29,8 +29,8 @@ count() {
 	if [ -z "$line" ]; then
 		echo "$1: no result line (crashed?)"; failed=$((failed + 1)); return
 	fi
-	p=$(sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/' <<<"$line")
-	f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+	p=$(grep -oE '[0-9]+ passed' <<<"$line" | grep -oE '[0-9]+')
+	f=$(grep -oE '[0-9]+ failed' <<<"$line" | grep -oE '[0-9]+')
 	s=$(grep -oE '[0-9]+ skipped' <<<"$line" | grep -oE '[0-9]+' || echo 0)
 	passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 }
