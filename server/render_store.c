@@ -349,6 +349,23 @@ static int query_posts(void *ud, const struct render_posts_query *q, long *ids, 
 	return PD_OK;
 }
 
+static int pages(void *ud, long *ids, long *parents, size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT ID, post_parent FROM wp_posts WHERE post_type = 'page' AND post_status = 'publish'"
+		" ORDER BY menu_order ASC, post_title COLLATE WP_CI ASC, ID ASC");
+	if (!s)
+		return PD_EDB;
+	*n = 0;
+	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
+		ids[*n] = (long)sqlite3_column_int64(s, 0);
+		parents[(*n)++] = (long)sqlite3_column_int64(s, 1);
+	}
+	store_done(s);
+	return PD_OK;
+}
+
 int render_store_source(struct store *st, const struct site *site, struct render_source *src)
 {
 	struct rs *rs = calloc(1, sizeof *rs);
@@ -373,6 +390,7 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->terms = all_terms;
 	src->term_posts = term_posts;
 	src->query_posts = query_posts;
+	src->pages = pages;
 	return PD_OK;
 }
 

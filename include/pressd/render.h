@@ -101,6 +101,9 @@ struct render_source {
 	int (*term_posts)(void *ud, const char *taxonomy, struct buf *out);
 	/* The IDs of the published posts q selects, in order: up to max, *n = how many. PD_OK. */
 	int (*query_posts)(void *ud, const struct render_posts_query *q, long *ids, size_t max, size_t *n);
+	/* get_pages(): the published pages ordered by menu_order then title,
+	 * with their parents: up to max, *n = how many. PD_OK. */
+	int (*pages)(void *ud, long *ids, long *parents, size_t max, size_t *n);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
 };
 

@@ -217,7 +217,6 @@ static const struct {
 	{ "core/latest-comments", render_empty },
 	{ "core/loginout", render_empty },
 	{ "core/navigation", render_empty },
-	{ "core/page-list", render_empty },
 	{ "core/post-author-name", render_empty },
 	{ "core/post-comments-form", render_empty },
 	{ "core/post-date", render_empty },

@@ -893,7 +893,109 @@ static int latest_posts(struct block_render *r, struct block *b, struct buf *in,
 	return rc;
 }
 
+static const char SUP_PAGE_LIST[] =
+	"{\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
+	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
+	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true},"
+	"\"color\":{\"text\":true,\"background\":true,\"link\":true,\"gradients\":true},"
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true},"
+	"\"spacing\":{\"padding\":true,\"margin\":true}}";
+
+struct page_tree {
+	long *ids, *parents;
+	size_t n;
+	long front;               /* option page_on_front */
+};
+
+/* block_core_page_list_render_nested_page_list() outside a navigation */
+static void page_items(struct block_render *r, const struct page_tree *t, long parent, int depth, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	for (size_t i = 0; i < t->n && depth < 50; i++) {
+		if (t->parents[i] != parent)
+			continue;
+		int has_child = 0;
+		for (size_t k = 0; k < t->n; k++)
+			if (t->parents[k] == t->ids[i])
+				has_child = 1;
+		struct render_post p;
+		struct buf link = BUF_INIT;
+		if (s->post(s->ud, t->ids[i], &p))
+			continue;
+		if (s->permalink)
+			s->permalink(s->ud, p.id, &link);
+		buf_printf(out, "<li class=\"wp-block-pages-list__item%s%s%s\"><a class=\"wp-block-pages-list__item__link\" href=\"",
+			   has_child ? " has-child" : "", depth > 0 ? " " : "", p.id == t->front ? " menu-item-home" : "");
+		format_esc_url(buf_str(&link), out);
+		buf_printf(out, "\">%s</a>", *p.title ? p.title : "(no title)");
+		if (has_child) {
+			buf_puts(out, "<ul class=\"wp-block-navigation__submenu-container\">");
+			page_items(r, t, p.id, depth + 1, out);
+			buf_puts(out, "</ul>");
+		}
+		buf_puts(out, "</li>");
+		buf_free(&link);
+	}
+}
+
+/* render_block_core_page_list() */
+static int page_list(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	(void)in;
+	struct page_tree t = { 0 };
+	int rc = PD_OK;
+	if (!s || !s->pages || !s->post)
+		return PD_OK;
+	t.ids = calloc(4096, sizeof *t.ids);
+	t.parents = calloc(4096, sizeof *t.parents);
+	if (!t.ids || !t.parents) {
+		rc = PD_ENOMEM;
+		goto out;
+	}
+	if ((rc = s->pages(s->ud, t.ids, t.parents, 4096, &t.n)) || !t.n)
+		goto out;
+	/* get_pages( hierarchical ): only pages reachable from the top level */
+	for (int changed = 1; changed;) {
+		changed = 0;
+		for (size_t i = 0; i < t.n; i++) {
+			if (!t.parents[i])
+				continue;
+			size_t k;
+			for (k = 0; k < t.n && t.ids[k] != t.parents[i]; k++)
+				;
+			if (k == t.n) {
+				t.parents[i] = -1;
+				changed = 1;
+			}
+		}
+	}
+	t.front = atol(option(r, "page_on_front", "0"));
+	long parent = 0;
+	const json_t *pp = json_object_get(b->attrs, "parentPageID");
+	if (json_is_integer(pp))
+		parent = (long)json_integer_value(pp);
+	struct buf items = BUF_INIT, w = BUF_INIT;
+	page_items(r, &t, parent, 0, &items);
+	if (parent && !items.len) {
+		buf_free(&items);
+		goto out;
+	}
+	rc = block_wrapper_attrs(b, SUP_PAGE_LIST, NULL, NULL, &w);
+	if (!rc && block_attr_bool(b, "isNested", 0))
+		rc = buf_append(out, buf_str(&items), items.len);
+	else if (!rc)
+		rc = buf_printf(out, "<ul %s>%s</ul>", buf_str(&w), buf_str(&items));
+	buf_free(&items);
+	buf_free(&w);
+out:
+	free(t.ids);
+	free(t.parents);
+	return rc;
+}
+
 static const struct block_callback LISTS[] = {
+	{ "core/page-list", page_list },
 	{ "core/latest-posts", latest_posts },
 	{ "core/categories", categories },
 	{ "core/calendar", calendar },
