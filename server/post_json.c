@@ -243,6 +243,7 @@ static json_t *links(struct shaper *s, const struct post *p)
  * it) and restart with each top-level posts request (post_json_begin). */
 static __thread const void *counters_owner;
 static __thread int counters[16];
+static __thread int autop_reordered;  /* render_ctx.autop_reordered, per request too */
 
 void post_json_begin(const struct request *req)
 {
@@ -250,6 +251,7 @@ void post_json_begin(const struct request *req)
 		return;
 	counters_owner = req->conn;
 	memset(counters, 0, sizeof counters);
+	autop_reordered = 0;
 }
 
 static void render_setup(struct request *req, const struct post *p, struct render_ctx *ctx,
@@ -274,16 +276,20 @@ static void render_setup(struct request *req, const struct post *p, struct rende
 		snprintf(host, sizeof host, "http://%s", h);
 		ctx->request_host_url = host;
 	}
+	ctx->user_id = req->user ? req->user->id : 0;
 	if (counters_owner != req->conn) {
 		counters_owner = req->conn;
 		memset(counters, 0, sizeof counters);
+		autop_reordered = 0;
 	}
 	memcpy(ctx->counters, counters, sizeof counters);
+	ctx->autop_reordered = autop_reordered;
 }
 
 static void render_done(const struct render_ctx *ctx, struct render_source *src)
 {
 	memcpy(counters, ctx->counters, sizeof counters);
+	autop_reordered = ctx->autop_reordered;
 	render_store_free(src);
 }
 
