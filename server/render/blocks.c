@@ -228,7 +228,6 @@ static const struct {
 	{ "core/query", render_empty },
 	{ "core/query-title", render_empty },
 	{ "core/read-more", render_empty },
-	{ "core/search", render_empty },
 	{ "core/site-logo", render_empty },
 	{ "core/site-tagline", render_empty },
 	{ "core/site-title", render_empty },

@@ -855,7 +855,76 @@ static int footnotes(struct block_render *r, struct block *b, struct buf *in, st
 	return rc;
 }
 
+static const char SUP_SEARCH[] =
+	"{\"align\":[\"left\",\"center\",\"right\"],\"color\":{\"gradients\":true,\"__experimentalSkipSerialization\":true},"
+	"\"typography\":{\"__experimentalSkipSerialization\":true,\"fontSize\":true},"
+	"\"__experimentalBorder\":{\"color\":true,\"radius\":true,\"width\":true,\"__experimentalSkipSerialization\":true},"
+	"\"spacing\":{\"margin\":true}}";
+
+/* render_block_core_search() for blocks without custom colors, borders or
+ * widths (their inline styles are not produced). */
+static int search(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)in;
+	const char *label = attr_s(b, "label", "Search"), *button_text = attr_s(b, "buttonText", "Search");
+	const char *pos = attr_s(b, "buttonPosition", "button-outside");
+	int icon = attr_b(b, "buttonUseIcon", 0), show_label = attr_b(b, "showLabel", 1);
+	int id = ++r->ctx->counters[RENDER_COUNTER_UNIQUE_ID];
+	struct buf cls = BUF_INIT, typo = BUF_INIT, w = BUF_INIT;
+	if (!strcmp(pos, "button-inside"))
+		buf_puts(&cls, "wp-block-search__button-inside");
+	else if (!strcmp(pos, "button-outside"))
+		buf_puts(&cls, "wp-block-search__button-outside");
+	else if (!strcmp(pos, "no-button"))
+		buf_puts(&cls, "wp-block-search__no-button");
+	else if (!strcmp(pos, "button-only"))
+		buf_puts(&cls, "wp-block-search__button-only wp-block-search__searchfield-hidden");
+	if (*pos && strcmp(pos, "no-button")) /* buttonUseIcon defaults to false */
+		buf_printf(&cls, " %s", icon ? "wp-block-search__icon-button" : "wp-block-search__text-button");
+	/* get_typography_classes_for_block_core_search() */
+	const char *fs = attr_s(b, "fontSize", NULL), *ff = attr_s(b, "fontFamily", NULL);
+	if (fs)
+		buf_printf(&typo, "has-%s-font-size", fs);
+	if (ff)
+		buf_printf(&typo, "%shas-%s-font-family", typo.len ? " " : "", ff);
+	int rc = wrapper(b, SUP_SEARCH, buf_str(&cls), &w);
+	buf_printf(out, "<form role=\"search\" method=\"get\" action=\"%s/\" %s    >", r->ctx->home_url, buf_str(&w));
+	buf_puts(out, "<label class=\"wp-block-search__label");
+	if (show_label && *label) {
+		if (typo.len)
+			buf_printf(out, " %s", buf_str(&typo));
+	} else {
+		buf_puts(out, " screen-reader-text");
+	}
+	buf_printf(out, "\" for=\"wp-block-search__input-%d\" >%s</label>", id, *label ? label : "Search");
+	buf_printf(out, "<div class=\"wp-block-search__inside-wrapper\" ><input class=\"wp-block-search__input%s%s\" "
+			"id=\"wp-block-search__input-%d\" placeholder=\"", typo.len ? " " : "", buf_str(&typo), id);
+	format_esc_attr(attr_s(b, "placeholder", ""), out);
+	buf_puts(out, "\" value=\"\" type=\"search\" name=\"s\" required />");
+	if (strcmp(pos, "no-button")) {
+		struct buf al = BUF_INIT;
+		format_strip_all_tags(button_text, &al);
+		buf_puts(out, "<button aria-label=\"");
+		format_esc_attr(buf_str(&al), out);
+		buf_printf(out, "\" class=\"wp-block-search__button%s%s%s wp-element-button\" type=\"submit\" >",
+			   typo.len ? " " : "", buf_str(&typo), icon ? " has-icon" : "");
+		if (icon)
+			buf_puts(out, "<svg class=\"search-icon\" viewBox=\"0 0 24 24\" width=\"24\" height=\"24\">\n\t\t\t\t\t"
+				      "<path d=\"M13 5c-3.3 0-6 2.7-6 6 0 1.4.5 2.7 1.3 3.7l-3.8 3.8 1.1 1.1 3.8-3.8c1 .8 2.3 1.3 3.7 1.3 3.3 0 6-2.7 6-6S16.3 5 13 5zm0 10.5c-2.5 0-4.5-2-4.5-4.5s2-4.5 4.5-4.5 4.5 2 4.5 4.5-2 4.5-4.5 4.5z\"></path>\n\t\t\t\t</svg>");
+		else
+			buf_puts(out, button_text);
+		buf_puts(out, "</button>");
+		buf_free(&al);
+	}
+	rc = buf_puts(out, "</div></form>");
+	buf_free(&cls);
+	buf_free(&typo);
+	buf_free(&w);
+	return rc;
+}
+
 static const struct block_callback DYNAMIC[] = {
+	{ "core/search", search },
 	{ "core/footnotes", footnotes },
 	{ "core/shortcode", shortcode_block },
 	{ "core/avatar", avatar },
