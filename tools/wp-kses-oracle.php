@@ -16,7 +16,8 @@
  *           entities     wp_kses_normalize_entities(S)
  *           protocol     wp_kses_bad_protocol(S, wp_allowed_protocols())
  *           css          safecss_filter_attr(S)
- * stdout: JSON array, one {"output": S} (or {"b64": ...}) per case, in order.
+ * stdout: JSON array, one {"output": S} (or {"b64": ...}) per case, in order;
+ *         {"error": …} where WordPress itself throws (a fatal error there).
  *
  * The 'pre_kses' filters WordPress registers in default-filters.php
  * (wp_pre_kses_less_than, wp_pre_kses_block_attributes) are added as a stock
@@ -60,10 +61,14 @@ foreach ( $options as $name => $value ) {
 // wp_upload_dir() would create the directory; only the URL matters here.
 add_filter( 'upload_dir', function ( $u ) { return $u; } );
 
-if ( $with_pre ) {
-	add_filter( 'pre_kses', 'wp_pre_kses_less_than' );
-	add_filter( 'pre_kses', 'wp_pre_kses_block_attributes', 10, 3 );
+function register_pre_kses( $with_pre ) {
+	remove_all_filters( 'pre_kses' );
+	if ( $with_pre ) {
+		add_filter( 'pre_kses', 'wp_pre_kses_less_than' );
+		add_filter( 'pre_kses', 'wp_pre_kses_block_attributes', 10, 3 );
+	}
 }
+register_pre_kses( $with_pre );
 
 $cases = json_decode( stream_get_contents( STDIN ), true );
 if ( ! is_array( $cases ) ) {
@@ -74,7 +79,21 @@ if ( ! is_array( $cases ) ) {
 $out = array();
 foreach ( $cases as $case ) {
 	$in = isset( $case['b64'] ) ? base64_decode( $case['b64'] ) : $case['input'];
-	switch ( $case['context'] ) {
+	try {
+		$r = run_case( $case['context'], $in );
+	} catch ( Throwable $e ) {
+		// WordPress itself fails here (a fatal error, HTTP 500).
+		$out[] = array( 'error' => get_class( $e ) . ': ' . $e->getMessage() );
+		register_pre_kses( $with_pre ); // the throw skipped wp_pre_kses_block_attributes' re-add
+		continue;
+	}
+	$r     = (string) $r;
+	$out[] = preg_match( '//u', $r ) ? array( 'output' => $r ) : array( 'b64' => base64_encode( $r ) );
+}
+echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRETTY_PRINT ), "\n";
+
+function run_case( $context, $in ) {
+	switch ( $context ) {
 		case 'post':
 			$r = wp_kses( $in, 'post' );
 			break;
@@ -97,10 +116,8 @@ foreach ( $cases as $case ) {
 			$r = safecss_filter_attr( $in );
 			break;
 		default:
-			fwrite( STDERR, "unknown context {$case['context']}\n" );
+			fwrite( STDERR, "unknown context $context\n" );
 			exit( 2 );
 	}
-	$r     = (string) $r;
-	$out[] = preg_match( '//u', $r ) ? array( 'output' => $r ) : array( 'b64' => base64_encode( $r ) );
+	return $r;
 }
-echo json_encode( $out, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_PRETTY_PRINT ), "\n";
