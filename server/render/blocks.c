@@ -221,7 +221,6 @@ static const struct {
 	{ "core/post-comments-form", render_empty },
 	{ "core/post-date", render_empty },
 	{ "core/post-excerpt", render_empty },
-	{ "core/post-featured-image", render_empty },
 	{ "core/post-navigation-link", render_empty },
 	{ "core/post-terms", render_empty },
 	{ "core/post-title", render_empty },
@@ -266,6 +265,89 @@ static int gallery_data_ids(struct block *b)
 			return PD_ENOMEM;
 	}
 	return PD_OK;
+}
+
+/* The value as WP_HTML_Tag_Processor::set_attribute() writes it:
+ * htmlspecialchars( ENT_QUOTES | ENT_SUBSTITUTE | ENT_HTML5 ). */
+static void html5_attr(const char *v, struct buf *out)
+{
+	for (; *v; v++) {
+		switch (*v) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&apos;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		default: buf_putc(out, *v);
+		}
+	}
+}
+
+/* wp_render_background_support(): background image styles on the first tag
+ * of the blocks with background.backgroundImage support. */
+static int background_support(const struct block *b, struct buf *in, struct buf *out)
+{
+	static const char *const with_bg[] = { "core/accordion", "core/group", "core/post-content", "core/pullquote",
+					       "core/quote", "core/verse" };
+	const json_t *bg = json_object_get(json_object_get(b->attrs, "style"), "background");
+	size_t i;
+	for (i = 0; i < sizeof with_bg / sizeof *with_bg; i++)
+		if (!strcmp(b->name, with_bg[i]))
+			break;
+	if (!bg || i == sizeof with_bg / sizeof *with_bg)
+		return buf_append(out, buf_str(in), in->len);
+	const json_t *img = json_object_get(bg, "backgroundImage");
+	const char *size = json_string_value(json_object_get(bg, "backgroundSize"));
+	const char *pos = json_string_value(json_object_get(bg, "backgroundPosition"));
+	const char *rep = json_string_value(json_object_get(bg, "backgroundRepeat"));
+	const char *att = json_string_value(json_object_get(bg, "backgroundAttachment"));
+	struct buf css = BUF_INIT, url = BUF_INIT;
+	const char *u = json_string_value(json_object_get(img, "url"));
+	if (!u)
+		u = json_string_value(img);
+	if (u && *u) {
+		if (!size)
+			size = "cover";
+		if (!strcmp(size, "contain") && !pos)
+			pos = "50% 50%";
+		format_esc_url(u, &url);
+		buf_printf(&css, "background-image:url('%s');", buf_str(&url));
+	}
+	if (pos && *pos)
+		buf_printf(&css, "background-position:%s;", pos);
+	if (rep && *rep)
+		buf_printf(&css, "background-repeat:%s;", rep);
+	if (size && *size)
+		buf_printf(&css, "background-size:%s;", size);
+	if (att && *att)
+		buf_printf(&css, "background-attachment:%s;", att);
+	buf_free(&url);
+	if (!css.len)
+		return buf_append(out, buf_str(in), in->len);
+	struct tp t;
+	int rc = PD_OK;
+	tp_init(&t, buf_str(in), in->len);
+	if (tp_next_tag(&t)) {
+		const struct tp_attr *a = tp_attr_get(&t, "style");
+		struct buf v = BUF_INIT, e = BUF_INIT;
+		if (a && a->has_value && a->value_len) {
+			buf_append(&v, t.html + a->value, a->value_len);
+			if (v.data[v.len - 1] != ';')
+				buf_putc(&v, ';');
+		}
+		buf_puts(&v, buf_str(&css));
+		html5_attr(buf_str(&v), &e);
+		rc = tp_set_attribute(&t, "style", buf_str(&e));
+		if (!rc)
+			rc = tp_add_class(&t, "has-background");
+		buf_free(&v);
+		buf_free(&e);
+	}
+	if (!rc)
+		rc = tp_get_updated_html(&t, out);
+	tp_free(&t);
+	buf_free(&css);
+	return rc;
 }
 
 /* wp_render_dimensions_support() for the blocks with dimensions.aspectRatio
@@ -425,6 +507,12 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	char duotone[128];
 	if (!rc && content.len && duotone_class(r, b, duotone) && duotone[0]) {
 		rc = add_class_to_first(buf_str(&content), content.len, NULL, duotone, &tmp);
+		buf_free(&content);
+		content = tmp;
+		tmp = (struct buf)BUF_INIT;
+	}
+	if (!rc && content.len) {
+		rc = background_support(b, &content, &tmp);
 		buf_free(&content);
 		content = tmp;
 		tmp = (struct buf)BUF_INIT;

@@ -923,7 +923,171 @@ static int search(struct block_render *r, struct block *b, struct buf *in, struc
 	return rc;
 }
 
+static const char SUP_FEATURED_IMAGE[] =
+	"{\"align\":[\"left\",\"right\",\"center\",\"wide\",\"full\"],\"color\":{\"text\":false,\"background\":false},"
+	"\"__experimentalBorder\":{\"color\":true,\"radius\":true,\"width\":true,\"__experimentalSkipSerialization\":true},"
+	"\"shadow\":{\"__experimentalSkipSerialization\":true},\"spacing\":{\"margin\":true,\"padding\":true}}";
+
+/* get_the_post_thumbnail( post, size, attr ) for an attachment without
+ * intermediate sizes: wp_get_attachment_image() with the wp-post-image class
+ * (loading attributes come later, from wp_filter_content_tags()). */
+static int post_thumbnail(struct block_render *r, long thumb_id, const char *size, const char *cls, const char *alt,
+			  const char *style, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct render_attachment a;
+	if (!s->attachment || s->attachment(s->ud, thumb_id, &a))
+		return PD_ENOTFOUND;
+	struct buf src = BUF_INIT, dalt = BUF_INIT;
+	if (a.file && *a.file)
+		buf_printf(&src, "%s/%s", r->ctx->uploads_url ? r->ctx->uploads_url : "", a.file);
+	else
+		buf_puts(&src, a.guid);
+	/* trim( strip_tags( alt meta ) ) */
+	format_strip_tags(a.alt ? a.alt : "", &dalt);
+	buf_puts(out, "<img src=\"");
+	format_esc_attr(buf_str(&src), out);
+	buf_puts(out, "\" class=\"");
+	if (cls) {
+		format_esc_attr(cls, out);
+	} else {
+		struct buf c = BUF_INIT;
+		buf_printf(&c, "attachment-%s size-%s", size, size);
+		format_esc_attr(buf_str(&c), out);
+		buf_free(&c);
+	}
+	buf_puts(out, " wp-post-image\" alt=\"");
+	format_esc_attr(alt ? alt : buf_str(&dalt), out);
+	buf_putc(out, '"');
+	if (style && *style) {
+		buf_puts(out, " style=\"");
+		format_esc_attr(style, out);
+		buf_putc(out, '"');
+	}
+	int rc = buf_puts(out, " />");
+	buf_free(&src);
+	buf_free(&dalt);
+	return rc;
+}
+
+/* render_block_core_post_featured_image() */
+static int post_featured_image(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct render_post p;
+	(void)in;
+	if (current_post(r, &p) || !s->post_meta)
+		return PD_OK;
+	const char *tid = s->post_meta(s->ud, p.id, "_thumbnail_id");
+	long thumb = tid ? atol(tid) : 0;
+	if (thumb <= 0)
+		return PD_OK;
+	int is_link = attr_b(b, "isLink", 0);
+	const char *size = attr_s(b, "sizeSlug", "post-thumbnail");
+	struct buf bcls = BUF_INIT, bcss = BUF_INIT, style = BUF_INIT, img = BUF_INIT, title = BUF_INIT, alt = BUF_INIT,
+		   overlay = BUF_INIT, fig = BUF_INIT, w = BUF_INIT;
+	block_border_styles(b, &bcls, &bcss);
+	if (is_link) {
+		render_title(r->ctx, p.title, p.has_password, &title);
+		if (title.len) {
+			struct buf st = BUF_INIT;
+			format_strip_tags(buf_str(&title), &st);
+			const char *t = buf_str(&st);
+			size_t n = st.len;
+			while (n && strchr(" \t\n\r\v", *t))
+				t++, n--;
+			while (n && strchr(" \t\n\r\v", t[n - 1]))
+				n--;
+			buf_append(&alt, t, n);
+			buf_free(&st);
+		} else {
+			buf_printf(&alt, "Untitled post %ld", p.id);
+		}
+	}
+	buf_append(&style, buf_str(&bcss), bcss.len);
+	const char *ar = attr_s(b, "aspectRatio", ""), *height = attr_s(b, "height", ""), *width = attr_s(b, "width", "");
+	if (*ar)
+		buf_puts(&style, "width:100%;height:100%;");
+	else if (*height)
+		buf_printf(&style, "height:%s;", height);
+	const char *scale = attr_s(b, "scale", "cover");
+	if (*scale)
+		buf_printf(&style, "object-fit:%s;", scale);
+	int rc = post_thumbnail(r, thumb, size, bcls.len ? buf_str(&bcls) : NULL, is_link ? buf_str(&alt) : NULL,
+				buf_str(&style), &img);
+	if (rc) {
+		rc = PD_OK;
+		goto out;
+	}
+	/* get_block_core_post_featured_image_overlay_element_markup() */
+	const json_t *dim = attr(b, "dimRatio");
+	if (json_is_integer(dim) && json_integer_value(dim)) {
+		struct buf oc = BUF_INIT;
+		buf_puts(&oc, "wp-block-post-featured-image__overlay");
+		if (bcls.len)
+			buf_printf(&oc, " %s", buf_str(&bcls));
+		buf_printf(&oc, " has-background-dim has-background-dim-%lld", (long long)json_integer_value(dim));
+		const char *oc_color = attr_s(b, "overlayColor", ""), *grad = attr_s(b, "gradient", "");
+		if (*oc_color)
+			buf_printf(&oc, " has-%s-background-color", oc_color);
+		if (*grad || *attr_s(b, "customGradient", ""))
+			buf_puts(&oc, " has-background-gradient");
+		if (*grad)
+			buf_printf(&oc, " has-%s-gradient-background", grad);
+		buf_puts(&overlay, "<span class=\"");
+		format_esc_attr(buf_str(&oc), &overlay);
+		buf_puts(&overlay, "\" style=\"\" aria-hidden=\"true\"></span>");
+		buf_free(&oc);
+	}
+	if (is_link) {
+		struct buf link = BUF_INIT;
+		const char *rel = attr_s(b, "rel", "");
+		permalink(r, p.id, &link);
+		buf_printf(&fig, "<a href=\"%s\" target=\"", buf_str(&link));
+		format_esc_attr(attr_s(b, "linkTarget", "_self"), &fig);
+		buf_puts(&fig, "\" ");
+		if (*rel) {
+			buf_puts(&fig, "rel=\"");
+			format_esc_attr(rel, &fig);
+			buf_putc(&fig, '"');
+		}
+		buf_putc(&fig, ' ');
+		if (*height) {
+			buf_puts(&fig, "style=\"height:");
+			format_esc_attr(height, &fig);
+			buf_putc(&fig, '"');
+		}
+		buf_printf(&fig, ">%s%s</a>", buf_str(&img), buf_str(&overlay));
+		buf_free(&link);
+	} else {
+		buf_printf(&fig, "%s%s", buf_str(&img), buf_str(&overlay));
+	}
+	struct buf wst = BUF_INIT;
+	if (*ar)
+		buf_printf(&wst, "aspect-ratio:%s;", ar);
+	if (*width)
+		buf_printf(&wst, "width:%s;", width);
+	if (*height)
+		buf_printf(&wst, "height:%s;", height);
+	rc = block_wrapper_attrs(b, SUP_FEATURED_IMAGE, NULL, buf_str(&wst), &w);
+	buf_free(&wst);
+	if (!rc)
+		rc = buf_printf(out, "<figure %s>%s</figure>", buf_str(&w), buf_str(&fig));
+out:
+	buf_free(&bcls);
+	buf_free(&bcss);
+	buf_free(&style);
+	buf_free(&img);
+	buf_free(&title);
+	buf_free(&alt);
+	buf_free(&overlay);
+	buf_free(&fig);
+	buf_free(&w);
+	return rc;
+}
+
 static const struct block_callback DYNAMIC[] = {
+	{ "core/post-featured-image", post_featured_image },
 	{ "core/search", search },
 	{ "core/footnotes", footnotes },
 	{ "core/shortcode", shortcode_block },
