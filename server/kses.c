@@ -1514,8 +1514,8 @@ static int template_part_tag(const struct kses *k, const json_t *v, const char *
 	if (empty)
 		return PD_OK;
 	if (json_is_string(v) && enc->len >= 2) {
-		/* the filtered string, decoded back from its encoding is not needed:
-		 * element names have nothing JSON escapes */
+		/* compare the encoded string: an element name has nothing JSON
+		 * escapes, and a string with escapes is no element name */
 		const char *s = bs(enc) + 1;
 		size_t n = enc->len - 2;
 		if (php_empty(s, n) || find_tag(k->ctx, s, n))
@@ -1728,8 +1728,8 @@ static int serialize_filtered_block(const struct kses *k, const struct block_doc
 	if (b->attrs && (json_is_object(b->attrs) ? json_object_size(b->attrs) : json_array_size(b->attrs))) {
 		if ((rc = filter_block_value(k, b->attrs, template_part, &enc)))
 			goto out;
-		/* an array that filtering emptied still serialises as [] (not empty()):
-		 * keys only move, they never disappear */
+		/* filtering renames keys but never removes the last one, so a
+		 * non-empty array stays non-empty (empty() in WordPress) */
 		if ((rc = strtr_block_attrs(bs(&enc), enc.len, &attrs)) || (rc = buf_putc(&attrs, ' ')))
 			goto out;
 	}
