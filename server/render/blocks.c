@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "pressd/blocks.h"
 #include "pressd/err.h"
@@ -99,14 +100,116 @@ static int render_list(struct block_render *r, struct block *b, struct buf *in, 
 	return add_class_to_first(buf_str(in), in->len, l, "wp-block-list", out);
 }
 
+/* Inserts ins right after the tag name of the first <name tag at or after from. */
+static int insert_after_tag_name(struct buf *html, const char *name, size_t from, const char *ins, size_t *at)
+{
+	struct tp t;
+	tp_init(&t, buf_str(html), html->len);
+	int found = 0;
+	while (tp_next_tag(&t))
+		if (t.tag_start >= from && tp_tag_is(&t, name)) {
+			found = 1;
+			break;
+		}
+	size_t pos = found ? t.name + t.name_len : 0;
+	tp_free(&t);
+	if (!found)
+		return PD_ENOTFOUND;
+	struct buf n = BUF_INIT;
+	buf_append(&n, html->data, pos);
+	buf_puts(&n, ins);
+	int rc = buf_append(&n, html->data + pos, html->len - pos);
+	if (rc) {
+		buf_free(&n);
+		return rc;
+	}
+	buf_free(html);
+	*html = n;
+	if (at)
+		*at = pos;
+	return PD_OK;
+}
+
+/* block_core_image_render_lightbox(): the interactivity directives and the
+ * "Enlarge" button. The image id is PHP's uniqid() (time based, so it
+ * differs from one request to the next, in WordPress too). */
+static int image_lightbox(struct buf *html)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	char id[32], ins[256];
+	snprintf(id, sizeof id, "%08lx%05lx", (unsigned long)ts.tv_sec, (unsigned long)(ts.tv_nsec / 1000));
+	/* add_class on the figure first (its own edit), then the new attributes,
+	 * which WP_HTML_Tag_Processor writes in name order after the tag name */
+	struct tp t;
+	struct buf tmp = BUF_INIT;
+	int rc = PD_OK, found = 0;
+	tp_init(&t, buf_str(html), html->len);
+	while (tp_next_tag(&t))
+		if (tp_tag_is(&t, "figure")) {
+			found = 1;
+			rc = tp_add_class(&t, "wp-lightbox-container");
+			break;
+		}
+	if (!rc)
+		rc = tp_get_updated_html(&t, &tmp);
+	tp_free(&t);
+	if (rc || !found) {
+		buf_free(&tmp);
+		return rc;
+	}
+	buf_free(html);
+	*html = tmp;
+	snprintf(ins, sizeof ins, " data-wp-context=\"{&quot;imageId&quot;:&quot;%s&quot;}\" data-wp-interactive=\"core/image\" data-wp-key=\"%s\"", id, id);
+	size_t fig = 0;
+	if ((rc = insert_after_tag_name(html, "figure", 0, ins, &fig)))
+		return rc == PD_ENOTFOUND ? PD_OK : rc;
+	rc = insert_after_tag_name(html, "img", fig, " data-wp-class--hide=\"state.isContentHidden\" data-wp-class--show=\"state.isContentVisible\""
+				   " data-wp-init=\"callbacks.setButtonStyles\" data-wp-on--click=\"actions.showLightbox\""
+				   " data-wp-on--load=\"callbacks.setButtonStyles\" data-wp-on-window--resize=\"callbacks.setButtonStyles\"", NULL);
+	if (rc)
+		return rc == PD_ENOTFOUND ? PD_OK : rc;
+	/* preg_replace( '/<img[^>]+>/', first img + button ) */
+	const char *s = buf_str(html);
+	const char *first = strstr(s, "<img");
+	const char *end = first ? strchr(first, '>') : NULL;
+	if (!end)
+		return PD_OK;
+	struct buf button = BUF_INIT, outb = BUF_INIT;
+	buf_append(&button, first, (size_t)(end - first) + 1);
+	buf_puts(&button, "<button\n\t\t\tclass=\"lightbox-trigger\"\n\t\t\ttype=\"button\"\n\t\t\taria-haspopup=\"dialog\"\n"
+			  "\t\t\taria-label=\"Enlarge\"\n\t\t\tdata-wp-init=\"callbacks.initTriggerButton\"\n"
+			  "\t\t\tdata-wp-on--click=\"actions.showLightbox\"\n\t\t\tdata-wp-style--right=\"state.imageButtonRight\"\n"
+			  "\t\t\tdata-wp-style--top=\"state.imageButtonTop\"\n\t\t>\n"
+			  "\t\t\t<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" height=\"12\" fill=\"none\" viewBox=\"0 0 12 12\">\n"
+			  "\t\t\t\t<path fill=\"#fff\" d=\"M2 0a2 2 0 0 0-2 2v2h1.5V2a.5.5 0 0 1 .5-.5h2V0H2Zm2 10.5H2a.5.5 0 0 1-.5-.5V8H0v2a2 2 0 0 0 2 2h2v-1.5ZM8 12v-1.5h2a.5.5 0 0 0 .5-.5V8H12v2a2 2 0 0 1-2 2H8Zm2-12a2 2 0 0 1 2 2v2h-1.5V2a.5.5 0 0 0-.5-.5H8V0h2Z\" />\n"
+			  "\t\t\t</svg>\n\t\t</button>");
+	for (const char *p = s; *p;) {
+		const char *m = strstr(p, "<img");
+		const char *e = m ? strchr(m + 4, '>') : NULL;
+		if (!m || !e || e == m + 4) {
+			buf_puts(&outb, p);
+			break;
+		}
+		buf_append(&outb, p, (size_t)(m - p));
+		buf_append(&outb, button.data, button.len);
+		p = e + 1;
+	}
+	buf_free(&button);
+	buf_free(html);
+	*html = outb;
+	return PD_OK;
+}
+
 /* render_block_core_image(): data-id for gallery children, empty
- * <figcaption> removed. The lightbox (attrs.lightbox.enabled) is not
- * rendered: see docs/rendering.md. */
+ * <figcaption> removed, the lightbox when attrs.lightbox.enabled is true
+ * and the image is not linked. */
 static int render_image(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
 {
 	const char *html = buf_str(in);
 	struct tp t;
 	int rc = PD_OK;
+	size_t mark = out->len;
 	(void)r;
 	if (!strcasestr(html, "<img"))
 		return PD_OK;
@@ -169,6 +272,19 @@ static int render_image(struct block_render *r, struct block *b, struct buf *in,
 		rc = buf_append(out, buf_str(&tmp), tmp.len);
 	}
 	buf_free(&tmp);
+	const json_t *lb = json_object_get(json_object_get(b->attrs, "lightbox"), "enabled");
+	const char *dest = json_string_value(json_object_get(b->attrs, "linkDestination"));
+	if (!rc && json_is_true(lb) && (!dest || !strcmp(dest, "none"))) {
+		struct buf h = BUF_INIT;
+		rc = buf_append(&h, out->data + mark, out->len - mark);
+		if (!rc)
+			rc = image_lightbox(&h);
+		if (!rc) {
+			out->len = mark;
+			rc = buf_append(out, buf_str(&h), h.len);
+		}
+		buf_free(&h);
+	}
 	return rc;
 }
 

@@ -2,7 +2,8 @@
 """samples_compare.py BASE SAMPLES_DIR - fetches every post and page of the
 import-6.9.4 samples from a pressd at BASE and compares title.rendered,
 content.rendered and excerpt.rendered with WordPress 6.9.4's. The host
-(127.0.0.1:PORT, also URL-encoded) reads HOST on both sides. Prints one line
+(127.0.0.1:PORT, also URL-encoded) reads HOST on both sides, and the
+lightbox's uniqid() values (which WordPress varies too) read UNIQID. Prints one line
 per post that differs (SHOW=N adds N lines of diff) and "N identical, M differ"."""
 import difflib, json, os, re, sys, urllib.request
 
@@ -12,6 +13,8 @@ FIELDS = ('title', 'content', 'excerpt')
 
 
 def norm(s):
+    # the image lightbox's uniqid() differs on every request, in WordPress too
+    s = re.sub(r'(imageId&quot;:&quot;|data-wp-key=")[0-9a-f]{13}', r'\1UNIQID', s)
     s = re.sub(r'127\.0\.0\.1%3A\d+', 'HOST', s)
     return re.sub(host, 'HOST', s)
 
