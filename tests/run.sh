@@ -98,12 +98,13 @@ if [ -d "$SHARED/golden" ] && [ -f tests/compare/site.sh ]; then
 				"$SHARED/tools/wpdiff" --golden "$SHARED/$golden" --test "$url" \
 					"${authflags[@]}" $flags --show 3 "$sel" \
 					>"$TMP/wpdiff.out" 2>&1
-				summary=$(tail -n 1 "$TMP/wpdiff.out")
-				echo "-- wpdiff $golden $flags: $summary"
-				same=$(grep -oE '^[0-9]+ identical' <<<"$summary" | grep -oE '[0-9]+' || echo 0)
-				diff=$(grep -oE '[0-9]+ differ' <<<"$summary" | grep -oE '[0-9]+' || echo 1)
-				[ "$diff" -gt 0 ] && grep -E '^(---|DIFF|  )' "$TMP/wpdiff.out" | head -n 60
-				passed=$((passed + same)); failed=$((failed + diff))
+				label="$golden${flags:+ $flags}"
+				python3 tests/compare/judge.py "$label" "$TMP/wpdiff.out" tests/compare/known-differences.txt \
+					>"$TMP/judge.out" 2>&1
+				echo "-- wpdiff $label: $(tail -n 1 "$TMP/wpdiff.out")"
+				grep -E '^(FAIL|KNOWN|NOW)' "$TMP/judge.out" | head -n 80
+				grep -q '^FAIL' "$TMP/judge.out" && grep -E '^(DIFF|   )' "$TMP/wpdiff.out" | head -n 60
+				count "wpdiff $label" "$TMP/judge.out"
 			done <"$spec"
 		done
 	else
@@ -114,12 +115,11 @@ if [ -d "$SHARED/golden" ] && [ -f tests/compare/site.sh ]; then
 	if [ -d "$SHARED/spec/samples/import-6.9.4" ]; then
 		PRESSD="$PRESSD" PRESSD_SHARED="$SHARED" tests/compare/import-samples.sh "$(free_port)" "$TMP/samples" \
 			>"$TMP/samples.out" 2>&1
-		summary=$(tail -n 1 "$TMP/samples.out")
-		echo "-- import samples (rendering): $summary"
-		same=$(grep -oE '^[0-9]+ identical' <<<"$summary" | grep -oE '[0-9]+' || echo 0)
-		diff=$(grep -oE '[0-9]+ differ' <<<"$summary" | grep -oE '[0-9]+' || echo 1)
-		[ "$diff" -gt 0 ] && grep -E '^DIFF' "$TMP/samples.out" | head -n 60
-		passed=$((passed + same)); failed=$((failed + diff))
+		echo "-- import samples (rendering): $(tail -n 1 "$TMP/samples.out")"
+		python3 tests/compare/judge.py import-samples "$TMP/samples.out" tests/compare/known-differences.txt \
+			>"$TMP/judge.out" 2>&1
+		grep -E '^(FAIL|KNOWN|NOW)' "$TMP/judge.out" | head -n 80
+		count "import samples" "$TMP/judge.out"
 	fi
 else
 	n=$(ls tests/api/test_*.py 2>/dev/null | wc -l)
