@@ -124,7 +124,7 @@ static int post(void *ud, long id, struct render_post *out)
 	struct rs *rs = ud;
 	sqlite3_stmt *s = store_stmt(rs->st,
 		"SELECT post_author, post_parent, post_type, post_status, post_name, post_title, post_content,"
-		" post_excerpt, post_date, post_date_gmt, post_modified, post_modified_gmt, post_password"
+		" post_excerpt, post_date, post_date_gmt, post_modified, post_modified_gmt, post_password, comment_status, comment_count"
 		" FROM wp_posts WHERE ID = ?");
 	int rc = PD_ENOTFOUND;
 	if (!s)
@@ -147,6 +147,9 @@ static int post(void *ud, long id, struct render_post *out)
 		out->modified_gmt = col(rs, s, 11);
 		const char *pw = (const char *)sqlite3_column_text(s, 12);
 		out->has_password = pw && *pw;
+		const char *cs = (const char *)sqlite3_column_text(s, 13);
+		out->comments_open = cs && !strcmp(cs, "open");
+		out->comment_count = (long)sqlite3_column_int64(s, 14);
 		rc = out->type && out->status && out->name && out->title && out->content && out->excerpt &&
 		     out->date && out->date_gmt && out->modified && out->modified_gmt ? PD_OK : PD_ENOMEM;
 	}

@@ -33,6 +33,8 @@ struct render_post {
 	const char *date, *date_gmt;             /* MySQL "YYYY-MM-DD HH:MM:SS", local and UTC */
 	const char *modified, *modified_gmt;
 	int has_password;                        /* post_password is not empty */
+	int comments_open;                       /* comment_status is "open" */
+	long comment_count;                      /* comment_count: approved comments */
 };
 
 /* A user as the author blocks read it (borrowed strings). */

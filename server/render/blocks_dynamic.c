@@ -1086,7 +1086,89 @@ out:
 	return rc;
 }
 
+/* comment_form( array(), post ) for an anonymous visitor, with the block's
+ * defaults (post_comments_form_block_form_defaults: button classes); the
+ * outer <div> carries `respond_attrs`. */
+static int comment_form(struct block_render *r, long post_id, const char *respond_attrs, struct buf *out)
+{
+	buf_printf(out, "\t<div id=\"respond\" %s>\n\t\t<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply "
+			"<small><a rel=\"nofollow\" id=\"cancel-comment-reply-link\" href=\"", respond_attrs);
+	format_esc_url(r->ctx->request_uri ? r->ctx->request_uri : "/", out);
+	buf_printf(out, "#respond\" style=\"display:none;\">Cancel reply</a></small></h3>"
+			"<form action=\"%s/wp-comments-post.php\" method=\"post\" id=\"commentform\" class=\"comment-form\">", r->ctx->site_url);
+	buf_puts(out, "<p class=\"comment-notes\"><span id=\"email-notes\">Your email address will not be published.</span> "
+		      "<span class=\"required-field-message\">Required fields are marked <span class=\"required\">*</span></span></p>"
+		      "<p class=\"comment-form-comment\"><label for=\"comment\">Comment <span class=\"required\">*</span></label> "
+		      "<textarea id=\"comment\" name=\"comment\" cols=\"45\" rows=\"8\" maxlength=\"65525\" required></textarea></p>"
+		      "<p class=\"comment-form-author\"><label for=\"author\">Name <span class=\"required\">*</span></label> "
+		      "<input id=\"author\" name=\"author\" type=\"text\" value=\"\" size=\"30\" maxlength=\"245\" autocomplete=\"name\" required /></p>\n"
+		      "<p class=\"comment-form-email\"><label for=\"email\">Email <span class=\"required\">*</span></label> "
+		      "<input id=\"email\" name=\"email\" type=\"email\" value=\"\" size=\"30\" maxlength=\"100\" aria-describedby=\"email-notes\" autocomplete=\"email\" required /></p>\n"
+		      "<p class=\"comment-form-url\"><label for=\"url\">Website</label> "
+		      "<input id=\"url\" name=\"url\" type=\"url\" value=\"\" size=\"30\" maxlength=\"200\" autocomplete=\"url\" /></p>\n"
+		      "<p class=\"comment-form-cookies-consent\"><input id=\"wp-comment-cookies-consent\" name=\"wp-comment-cookies-consent\" type=\"checkbox\" value=\"yes\" /> "
+		      "<label for=\"wp-comment-cookies-consent\">Save my name, email, and website in this browser for the next time I comment.</label></p>\n"
+		      "<p class=\"form-submit wp-block-button\"><input name=\"submit\" type=\"submit\" id=\"submit\" class=\"wp-block-button__link wp-element-button\" value=\"Post Comment\" /> ");
+	return buf_printf(out, "<input type='hidden' name='comment_post_ID' value='%ld' id='comment_post_ID' />\n"
+			       "<input type='hidden' name='comment_parent' id='comment_parent' value='0' />\n"
+			       "</p></form>\t</div><!-- #respond -->\n\t", post_id);
+}
+
+static const char SUP_COMMENTS_FORM[] =
+	"{\"color\":{\"gradients\":true,\"heading\":true,\"link\":true},\"spacing\":{\"margin\":true,\"padding\":true},"
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontStyle\":true,\"__experimentalFontWeight\":true,"
+	"\"__experimentalLetterSpacing\":true,\"__experimentalTextTransform\":true},"
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
+
+/* render_block_core_post_comments_form() */
+static int post_comments_form(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	(void)in;
+	if (current_post(r, &p) || p.has_password || !p.comments_open)
+		return PD_OK;
+	struct buf cls = BUF_INIT, w = BUF_INIT;
+	align_link_classes(b, "comment-respond", &cls);
+	int rc = wrapper(b, SUP_COMMENTS_FORM, buf_str(&cls), &w);
+	if (!rc)
+		rc = comment_form(r, p.id, buf_str(&w), out);
+	buf_free(&cls);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_comments() (non-legacy: the saved markup with its
+ * inner blocks) for a post without comments; with comments (the comment
+ * template is not rendered here) and for the legacy block: ''. */
+static int comments(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct render_post p;
+	if (current_post(r, &p) || (!p.comments_open && !p.comment_count) || p.comment_count ||
+	    attr_b(b, "legacy", 0))
+		return PD_OK;
+	return buf_append(out, buf_str(in), in->len);
+}
+
+/* comments-title, comment-template and the comments pagination: nothing
+ * for a post without comments (and, not rendered here, with comments). */
+static int no_comments_part(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	(void)b;
+	(void)in;
+	(void)out;
+	return PD_OK;
+}
+
 static const struct block_callback DYNAMIC[] = {
+	{ "core/comments", comments },
+	{ "core/comments-title", no_comments_part },
+	{ "core/comment-template", no_comments_part },
+	{ "core/comments-pagination", no_comments_part },
+	{ "core/comments-pagination-previous", no_comments_part },
+	{ "core/comments-pagination-numbers", no_comments_part },
+	{ "core/comments-pagination-next", no_comments_part },
+	{ "core/post-comments-form", post_comments_form },
 	{ "core/post-featured-image", post_featured_image },
 	{ "core/search", search },
 	{ "core/footnotes", footnotes },

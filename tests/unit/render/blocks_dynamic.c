@@ -24,6 +24,7 @@ static int get_post(void *ud, long id, struct render_post *p)
 	p->content = "";
 	p->excerpt = "Custom, user created excerpt.";
 	p->date = p->date_gmt = p->modified = p->modified_gmt = "2024-02-06 23:35:17";
+	p->comments_open = 1;
 	return PD_OK;
 }
 
@@ -178,4 +179,23 @@ TEST(blocks_loginout_and_latest_comments)
 	       "<div class=\"has-avatars has-dates has-excerpts no-comments wp-block-latest-comments\">No comments to show.</div>");
 	RENDER("<!-- wp:site-title /-->",
 	       "<h1 class=\"wp-block-site-title\"><a href=\"http://HOST\" target=\"_self\" rel=\"home\">Import Site</a></h1>");
+}
+
+TEST(blocks_comments_without_comments)
+{
+	/* the post's comments are open (get_post above), none approved: the
+	 * saved markup, the empty parts gone, the form rendered */
+	char *g = render("<!-- wp:comments -->\n<div class=\"wp-block-comments\"><!-- wp:comments-title /-->\n\n"
+			 "<!-- wp:comment-template -->\n<!-- wp:paragraph -->\n<p>x</p>\n<!-- /wp:paragraph -->\n<!-- /wp:comment-template -->\n\n"
+			 "<!-- wp:comments-pagination -->\n<!-- wp:comments-pagination-previous /-->\n<!-- /wp:comments-pagination -->\n\n"
+			 "<!-- wp:post-comments-form /--></div>\n<!-- /wp:comments -->");
+	ASSERT(g);
+	const char *want = "\n<div class=\"wp-block-comments\">\n\n\n\n\n\n\t<div id=\"respond\" class=\"comment-respond wp-block-post-comments-form\">\n"
+			   "\t\t<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply <small><a rel=\"nofollow\" id=\"cancel-comment-reply-link\" "
+			   "href=\"/wp-json/wp/v2/posts/268#respond\" style=\"display:none;\">Cancel reply</a></small></h3>"
+			   "<form action=\"http://HOST/wp-comments-post.php\" method=\"post\" id=\"commentform\" class=\"comment-form\">";
+	ASSERT(!strncmp(g, want, strlen(want)));
+	ASSERT(strstr(g, "<input type='hidden' name='comment_post_ID' value='243' id='comment_post_ID' />\n"
+			 "<input type='hidden' name='comment_parent' id='comment_parent' value='0' />\n</p></form>\t</div><!-- #respond -->\n\t</div>\n"));
+	free(g);
 }
