@@ -5,8 +5,10 @@
 #include "pressd/discovery.h"
 #include "pressd/media.h"
 #include "pressd/post_args.h"
+#include "pressd/post_write.h"
 #include "pressd/posts.h"
 #include "pressd/rest.h"
+#include "pressd/revisions.h"
 #include "pressd/terms.h"
 #include "pressd/users.h"
 
@@ -15,8 +17,23 @@
 const struct rest_route rest_routes[] = {
 	{ "/", { { M_GET, discovery_index, NULL, NULL } } },
 	{ "/wp/v2", { { M_GET, discovery_namespace, NULL, NULL } } },
-	{ "/wp/v2/posts", { { M_GET, posts_get_items, posts_get_items_permission, &post_args_policy } } },
-	{ "/wp/v2/posts/(?P<id>[\\d]+)", { { M_GET, posts_get_item, posts_get_item_permission, &post_args_policy } } },
+	{ "/wp/v2/posts", {
+		{ M_GET, posts_get_items, posts_get_items_permission, &post_args_policy },
+		{ M_POST, posts_create_item, posts_create_item_permission, &post_args_policy } } },
+	{ "/wp/v2/posts/(?P<id>[\\d]+)", {
+		{ M_GET, posts_get_item, posts_get_item_permission, &post_args_policy },
+		{ M_EDITABLE, posts_update_item, posts_update_item_permission, &post_args_policy },
+		{ M_DELETE, posts_delete_item, posts_delete_item_permission, NULL } } },
+	{ "/wp/v2/posts/(?P<parent>[\\d]+)/revisions", {
+		{ M_GET, revisions_get_items, revisions_get_items_permission, NULL } } },
+	{ "/wp/v2/posts/(?P<parent>[\\d]+)/revisions/(?P<id>[\\d]+)", {
+		{ M_GET, revisions_get_item, revisions_get_item_permission, NULL },
+		{ M_DELETE, revisions_delete_item, revisions_delete_item_permission, NULL } } },
+	{ "/wp/v2/posts/(?P<id>[\\d]+)/autosaves", {
+		{ M_GET, autosaves_get_items, autosaves_get_items_permission, NULL },
+		{ M_POST, autosaves_create_item, autosaves_create_item_permission, &post_args_policy } } },
+	{ "/wp/v2/posts/(?P<parent>[\\d]+)/autosaves/(?P<id>[\\d]+)", {
+		{ M_GET, autosaves_get_item, revisions_get_item_permission, NULL } } },
 	{ "/wp/v2/media/(?P<id>[\\d]+)", { { M_GET, media_get_item, media_get_item_permission, NULL } } },
 	{ "/wp/v2/categories", { { M_GET, categories_get_items, categories_get_items_permission, NULL } } },
 	{ "/wp/v2/categories/(?P<id>[\\d]+)", { { M_GET, categories_get_item, categories_get_item_permission, NULL } } },
