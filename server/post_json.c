@@ -491,8 +491,10 @@ json_t *post_json(struct request *req, const struct post *p)
 	int pw_checked = post_password_ok(req, p);
 	int pw_required = password_required(p, pw_checked);
 	/* get_post_class() runs after the controller removed its password
-	 * filter: only edit context with edit_post still passes there. */
-	int class_pw_required = p->password[0] && !(s.ctx == CTX_EDIT &&
+	 * filter: only edit context with edit_post still passes there, and only
+	 * on reads (the GET permission checks install the filter; writes set
+	 * context=edit after theirs). */
+	int class_pw_required = p->password[0] && !((req->method & (M_GET | M_HEAD)) && s.ctx == CTX_EDIT &&
 		caps_user_can(req->store, req->user, "edit_post", p->id));
 	if (want(&s, "content", CTX_VE)) {
 		json_t *t = jobj();

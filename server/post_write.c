@@ -1542,6 +1542,8 @@ int posts_delete_item(struct request *req, struct response *res)
 		/* The post as it was, then gone. */
 		json_t *previous = NULL;
 		rc = post_response(req, res, before.id, &previous);
+		if (!rc) /* $previous->get_data(): the data without its links */
+			json_object_del(previous, "_links");
 		if (!rc && !(rc = begin(req)))
 			rc = in_transaction(req, wpost_delete(req->store, before.id));
 		if (!rc) {

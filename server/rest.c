@@ -452,10 +452,17 @@ static json_t *filter_fields(const json_t *data, json_t *fields, const char *pre
 	return out;
 }
 
+/* $request['_fields']: the body's (JSON or form) before the query's. */
+static const json_t *fields_param(const struct request *req)
+{
+	const json_t *f = json_is_object(req->body) ? json_object_get(req->body, "_fields") : NULL;
+	return f ? f : json_object_get(req->query, "_fields");
+}
+
 /* The _fields list as WordPress parses it (wp_parse_list, trimmed). */
 static json_t *requested_fields(const struct request *req)
 {
-	const json_t *f = json_object_get(req->query, "_fields");
+	const json_t *f = fields_param(req);
 	json_t *list = jarr();
 	if (json_is_array(f)) {
 		size_t i;
@@ -481,7 +488,7 @@ static json_t *requested_fields(const struct request *req)
 
 int rest_field_wanted(const struct request *req, const char *field)
 {
-	if (!req->query || !json_object_get(req->query, "_fields"))
+	if (!fields_param(req))
 		return 1;
 	json_t *list = requested_fields(req);
 	size_t i, n = strlen(field);
@@ -620,7 +627,7 @@ void rest_shape(struct request *req, struct response *res)
 	if (!res->body)
 		return;
 	int embed = json_object_get(req->query, "_embed") != NULL;
-	json_t *fields = json_object_get(req->query, "_fields") ? requested_fields(req) : NULL;
+	json_t *fields = fields_param(req) ? requested_fields(req) : NULL;
 	json_t *items = json_is_array(res->body) ? res->body : NULL;
 	size_t n = items ? json_array_size(items) : 1;
 	for (size_t i = 0; i < n; i++) {

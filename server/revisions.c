@@ -473,9 +473,8 @@ int revisions_get_items(struct request *req, struct response *res)
 		if (per_page > 0) {
 			start = has_off ? offset : (page - 1) * per_page;
 			count = per_page;
-		} else if (has_off) {
-			start = offset;
 		}
+		/* posts_per_page -1 (no per_page): WP_Query ignores offset. */
 		for (long i = start; i < total && i - start < count; i++)
 			jpush(ids, json_incref(json_array_get(all, (size_t)i)));
 		json_decref(all);
@@ -579,6 +578,7 @@ int revisions_delete_item(struct request *req, struct response *res)
 				  "Revisions do not support trashing. Set 'force=true' to delete.");
 	}
 	json_t *previous = revision_json(req, &r, 0);
+	json_object_del(previous, "_links");
 	wpost_free(&r);
 	if ((rc = store_begin(req->store))) {
 		json_decref(previous);
