@@ -13,6 +13,7 @@
 #include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
+#include "pressd/kses.h"
 #include "pressd/phpser.h"
 #include "pressd/post_write.h"
 #include "pressd/posts.h"
@@ -670,10 +671,20 @@ static char *save_filter(struct request *req, enum save_field f, const char *in)
 {
 	if (can(req, "unfiltered_html", 0))
 		return xstrdup(in);
-	/* TODO(kses): kses_filter(in, f == SAVE_TITLE ? KSES_DATA : KSES_POST, &out)
-	 * once include/pressd/kses.h is on main; until then the text is stored as given. */
-	(void)f;
-	return xstrdup(in);
+	/* The uploads host decides which <object> PDFs pass (_wp_kses_allow_pdf_objects). */
+	char host[256] = "";
+	const char *u = req->site->uploads_url, *h = u ? strstr(u, "://") : NULL;
+	if (h)
+		snprintf(host, sizeof host, "%.*s", (int)strcspn(h + 3, "/"), h + 3);
+	struct buf out = BUF_INIT;
+	if (kses_filter_site(in, f == SAVE_TITLE ? KSES_DATA : KSES_POST, host[0] ? host : NULL, &out) != PD_OK) {
+		/* Never store unfiltered what could not be filtered. */
+		buf_free(&out);
+		return xstrdup("");
+	}
+	char *r = xstrdup(buf_str(&out));
+	buf_free(&out);
+	return r;
 }
 
 /* ---- prepare_item_for_database() ---- */
