@@ -677,7 +677,7 @@ static char *save_filter(struct request *req, enum save_field f, const char *in)
 	if (h)
 		snprintf(host, sizeof host, "%.*s", (int)strcspn(h + 3, "/"), h + 3);
 	struct buf out = BUF_INIT;
-	if (kses_filter_site(in, f == SAVE_TITLE ? KSES_DATA : KSES_POST, host[0] ? host : NULL, &out) != PD_OK) {
+	if (kses_filter_n(in, strlen(in), f == SAVE_TITLE ? KSES_DATA : KSES_POST, host[0] ? host : NULL, &out) != PD_OK) {
 		/* Never store unfiltered what could not be filtered. */
 		buf_free(&out);
 		return xstrdup("");
