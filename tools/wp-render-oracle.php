@@ -13,7 +13,7 @@
  * stdin: a JSON array of [filter, input] or [filter, input, extra] items;
  * stdout: the JSON array of outputs, in the same order. Filters:
  *   wptexturize, wpautop, wpautop_nobr, shortcode_unautop, convert_chars,
- *   capital_P_dangit (content mode), convert_smilies, strip_shortcodes,
+ *   capital_P_dangit (content mode), convert_smilies, strip_shortcodes, wp_strip_all_tags,
  *   wp_trim_words, excerpt_remove_blocks, excerpt_remove_footnotes,
  *   the_title            apply_filters('the_title', input)
  *   the_content          apply_filters('the_content', input), filters pressd
@@ -187,7 +187,7 @@ foreach ( $cases as $case ) {
 			$out[] = oracle_excerpt( $in, $extra );
 			break;
 		case 'wptexturize': case 'shortcode_unautop': case 'convert_chars': case 'capital_P_dangit':
-		case 'convert_smilies': case 'strip_shortcodes': case 'excerpt_remove_blocks':
+		case 'convert_smilies': case 'strip_shortcodes': case 'wp_strip_all_tags': case 'excerpt_remove_blocks':
 		case 'excerpt_remove_footnotes':
 			$out[] = $filter( $in );
 			break;

@@ -22,7 +22,7 @@ enum {
 	RX_MULTI_NL, RX_PARA_SPLIT,
 	RX_EMPTY_P, RX_P_CLOSE_DIV, RX_P_WRAPPED_BLOCK, RX_P_LI, RX_P_BLOCKQUOTE,
 	RX_P_BEFORE_BLOCK, RX_BLOCK_BEFORE_P_CLOSE,
-	RX_PRESERVE_NL, RX_NL_TO_BR, RX_BLOCK_BR, RX_BR_BLOCK, RX_FINAL_NL_P,
+	RX_BLOCK_BR, RX_BR_BLOCK, RX_FINAL_NL_P,
 	RX_UNAUTOP,
 	RX_COUNT
 };
@@ -54,8 +54,6 @@ static struct re rx[RX_COUNT] = {
 	[RX_P_BLOCKQUOTE] = { "<p><blockquote([^>]*)>", PCRE2_CASELESS, NULL },
 	[RX_P_BEFORE_BLOCK] = { "<p>\\s*(</?" ALLBLOCKS "[^>]*>)", 0, NULL },
 	[RX_BLOCK_BEFORE_P_CLOSE] = { "(</?" ALLBLOCKS "[^>]*>)\\s*</p>", 0, NULL },
-	[RX_PRESERVE_NL] = { "<(script|style|svg|math).*?<\\/\\1>", PCRE2_DOTALL, NULL },
-	[RX_NL_TO_BR] = { "(?<!<br />)\\s*\\n", 0, NULL },
 	[RX_BLOCK_BR] = { "(</?" ALLBLOCKS "[^>]*>)\\s*<br />", 0, NULL },
 	[RX_BR_BLOCK] = { "<br />(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", 0, NULL },
 	[RX_FINAL_NL_P] = { "\\n</p>$", 0, NULL },
@@ -134,14 +132,110 @@ static int in_tags_buf(struct buf *b, const char *from, const char *to)
 	return PD_OK;
 }
 
-static int preserve_nl_cb(void *ud, const char *s, const size_t *ov, int nov, struct buf *out)
+/* preg_replace_callback('/<(script|style|svg|math).*?<\/\1>/s',
+ * '_autop_newline_preservation_helper') by hand: each element's newlines
+ * become <WPPreserveNewline />. PCRE scans to the end of the text for every
+ * opener without a closer (O(n^2), seconds for 64 KB of "<script>"); here the
+ * next closer of each name is found once and cached, as openers only move
+ * forward. */
+static int preserve_newlines(struct buf *t)
 {
-	(void)ud;
-	(void)nov;
+	static const char *const names[] = { "script", "style", "svg", "math" };
+	enum { NNAMES = sizeof names / sizeof *names };
+	const char *s = buf_str(t);
+	size_t n = t->len, copied = 0, cl_from[NNAMES], cl_at[NNAMES];
+	struct buf nb = BUF_INIT;
 	int rc = PD_OK;
-	for (size_t i = ov[0]; i < ov[1] && rc == PD_OK; i++)
-		rc = s[i] == '\n' ? buf_puts(out, "<WPPreserveNewline />") : buf_putc(out, s[i]);
-	return rc;
+	nb.max = t->max;
+	for (size_t i = 0; i < NNAMES; i++)
+		cl_from[i] = SIZE_MAX;
+	for (const char *lt; rc == PD_OK && copied < n && (lt = memchr(s + copied, '<', n - copied));) {
+		size_t p = (size_t)(lt - s), i, len = 0;
+		for (i = 0; i < NNAMES; i++) {
+			len = strlen(names[i]);
+			if (n - p - 1 >= len && memcmp(s + p + 1, names[i], len) == 0)
+				break;
+		}
+		size_t from = p + 1 + len;
+		if (i < NNAMES && (cl_from[i] == SIZE_MAX || from < cl_from[i] || from > cl_at[i])) {
+			char closer[16];
+			size_t cn = (size_t)snprintf(closer, sizeof closer, "</%s>", names[i]);
+			const char *c = memmem(s + from, n - from, closer, cn);
+			cl_from[i] = from;
+			cl_at[i] = c ? (size_t)(c - s) : n;
+		}
+		if (i == NNAMES || cl_at[i] == n) {
+			/* no match here: keep the '<' and go on after it */
+			if ((rc = buf_append(&nb, s + copied, p + 1 - copied)))
+				break;
+			copied = p + 1;
+			continue;
+		}
+		size_t end = cl_at[i] + len + 3;
+		if ((rc = buf_append(&nb, s + copied, p - copied)))
+			break;
+		for (size_t k = p; k < end && rc == PD_OK; k++)
+			rc = s[k] == '\n' ? buf_puts(&nb, "<WPPreserveNewline />") : buf_putc(&nb, s[k]);
+		copied = end;
+	}
+	if (rc == PD_OK)
+		rc = buf_append(&nb, s + copied, n - copied);
+	if (rc == PD_OK && !nb.data)
+		rc = buf_append(&nb, "", 0);
+	if (rc) {
+		buf_free(&nb);
+		return rc;
+	}
+	buf_free(t);
+	*t = nb;
+	return PD_OK;
+}
+
+/* \s of PCRE without UCP: space, \t, \n, \v, \f, \r. */
+static int is_re_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* preg_replace('|(?<!<br />)\s*\n|', "<br />\n") by hand. In a whitespace
+ * run the regex matches from the run's start (or the next byte, when the run
+ * follows "<br />") through the run's last newline; PCRE retried every
+ * position of a run without newline, O(n^2) (13 s for 64 KB of spaces). */
+static int newlines_to_br(struct buf *t)
+{
+	const char *s = buf_str(t);
+	size_t n = t->len, copied = 0, i = 0;
+	struct buf nb = BUF_INIT;
+	int rc = PD_OK;
+	nb.max = t->max;
+	while (i < n && rc == PD_OK) {
+		if (!is_re_space(s[i])) {
+			i++;
+			continue;
+		}
+		size_t start = i, last_nl = SIZE_MAX;
+		for (; i < n && is_re_space(s[i]); i++)
+			if (s[i] == '\n')
+				last_nl = i;
+		if (start >= 6 && memcmp(s + start - 6, "<br />", 6) == 0)
+			start++;
+		if (last_nl == SIZE_MAX || start > last_nl)
+			continue;
+		if ((rc = buf_append(&nb, s + copied, start - copied)) == PD_OK)
+			rc = buf_puts(&nb, "<br />\n");
+		copied = last_nl + 1;
+	}
+	if (rc == PD_OK)
+		rc = buf_append(&nb, s + copied, n - copied);
+	if (rc == PD_OK && !nb.data)
+		rc = buf_append(&nb, "", 0);
+	if (rc) {
+		buf_free(&nb);
+		return rc;
+	}
+	buf_free(t);
+	*t = nb;
+	return PD_OK;
 }
 
 struct paras {
@@ -303,10 +397,10 @@ static int autop(struct buf *t, int br)
 		goto out;
 
 	if (br &&
-	    ((rc = re_replace_cb_buf(&rx[RX_PRESERVE_NL], t, preserve_nl_cb, NULL, NULL)) ||
+	    ((rc = preserve_newlines(t)) ||
 	     (rc = str_replace_buf(t, "<br>", "<br />", NULL)) ||
 	     (rc = str_replace_buf(t, "<br/>", "<br />", NULL)) ||
-	     (rc = re_replace_buf(&rx[RX_NL_TO_BR], t, "<br />\n", NULL)) ||
+	     (rc = newlines_to_br(t)) ||
 	     (rc = str_replace_buf(t, "<WPPreserveNewline />", "\n", NULL))))
 		goto out;
 

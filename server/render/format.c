@@ -745,10 +745,9 @@ int format_strip_tags(const char *s, struct buf *out)
 	return undo(out, len0, rc);
 }
 
-enum { FX_SCRIPT_STYLE, FX_WORD_SPLIT, FX_COUNT };
+enum { FX_WORD_SPLIT, FX_COUNT };
 
 static struct re fx[FX_COUNT] = {
-	[FX_SCRIPT_STYLE] = { "<(script|style)[^>]*?>.*?</\\1>", PCRE2_CASELESS | PCRE2_DOTALL, NULL },
 	[FX_WORD_SPLIT] = { "[\\n\\r\\t ]+", 0, NULL },
 };
 
@@ -767,6 +766,65 @@ static void fx_init(void)
 	fx_status = re_compile_all(fx, FX_COUNT);
 }
 
+/* First occurrence of "</" name ">" (name compared caseless) at or after from, or n. */
+static size_t find_closer_caseless(const char *s, size_t n, size_t from, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *p = s + from; p < s + n && (p = memchr(p, '<', (size_t)(s + n - p))); p++)
+		if ((size_t)(s + n - p) >= len + 3 && p[1] == '/' && strncasecmp(p + 2, name, len) == 0 &&
+		    p[2 + len] == '>')
+			return (size_t)(p - s);
+	return n;
+}
+
+/* preg_replace('@<(script|style)[^>]*?>.*?</\\1>@si', '', s) of
+ * wp_strip_all_tags(), by hand: an element runs from "<script" (any case) to
+ * the first '>' and on to the first "</script>" in any case. PCRE rescanned
+ * the rest of the text for every opener without '>' or closer (O(n^2)); the
+ * next '>' and the next closer of each name are cached here. */
+static int strip_script_style(const char *s, struct buf *out)
+{
+	static const char *const names[] = { "script", "style" };
+	size_t n = strlen(s), copied = 0, gt_from = 1, gt_at = 0, cl_from[2] = { 1, 1 }, cl_at[2] = { 0, 0 };
+	int rc = PD_OK;
+	for (const char *lt; rc == PD_OK && copied < n && (lt = memchr(s + copied, '<', n - copied));) {
+		size_t p = (size_t)(lt - s), i, len = 0;
+		for (i = 0; i < 2; i++) {
+			len = strlen(names[i]);
+			if (n - p - 1 >= len && strncasecmp(s + p + 1, names[i], len) == 0)
+				break;
+		}
+		size_t from = p + 1 + len, end = 0;
+		if (i < 2) {
+			if (from < gt_from || from > gt_at) {
+				const char *g = memchr(s + from, '>', n - from);
+				gt_from = from;
+				gt_at = g ? (size_t)(g - s) : n;
+			}
+			if (gt_at == n)
+				break; /* no '>' ahead: nothing further can match */
+			if (gt_at + 1 < cl_from[i] || gt_at + 1 > cl_at[i]) {
+				cl_from[i] = gt_at + 1;
+				cl_at[i] = find_closer_caseless(s, n, gt_at + 1, names[i]);
+			}
+			if (cl_at[i] < n)
+				end = cl_at[i] + len + 3;
+		}
+		if (!end) {
+			rc = buf_append(out, s + copied, p + 1 - copied);
+			copied = p + 1;
+			continue;
+		}
+		rc = buf_append(out, s + copied, p - copied);
+		copied = end;
+	}
+	if (rc == PD_OK)
+		rc = buf_append(out, s + copied, n - copied);
+	if (rc == PD_OK && !out->data)
+		rc = buf_append(out, "", 0);
+	return rc;
+}
+
 int format_strip_all_tags(const char *s, struct buf *out)
 {
 	pthread_once(&fx_once, fx_init);
@@ -774,7 +832,7 @@ int format_strip_all_tags(const char *s, struct buf *out)
 		return fx_status;
 	size_t len0 = out->len;
 	struct buf a = BUF_INIT, b = BUF_INIT;
-	int rc = re_replace(&fx[FX_SCRIPT_STYLE], s, strlen(s), "", &a, NULL);
+	int rc = strip_script_style(s, &a);
 	if (rc == PD_OK)
 		rc = format_strip_tags(buf_str(&a), &b);
 	if (rc == PD_OK) {

@@ -634,3 +634,21 @@ TEST(excerpt_strip_shortcodes_linear_time)
 	free(no_close);
 	ASSERT(secs < 2.0);
 }
+
+/* Regression: wp_strip_all_tags()' script/style removal rescanned the text for
+ * every "<script>" without closer (O(n^2)). WordPress 6.9.4 (via
+ * tools/wp-render-oracle.php): wp_trim_words() of it is "a b". */
+TEST(excerpt_strip_all_tags_linear_time)
+{
+	char *in = repeat("<script>", 8000);
+	ASSERT(in);
+	char *in2 = malloc(strlen(in) + 4);
+	ASSERT(in2);
+	strcpy(in2, in);
+	strcat(in2, "a b");
+	clock_t t0 = clock();
+	ASSERT_STR_EQ(trim55(in2), "a b");
+	ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+	free(in);
+	free(in2);
+}
