@@ -6,6 +6,7 @@
 #include "pressd/autop.h"
 #include "pressd/blocks.h"
 #include "pressd/chars.h"
+#include "pressd/embed.h"
 #include "pressd/err.h"
 #include "pressd/excerpt.h"
 #include "pressd/format.h"
@@ -114,6 +115,7 @@ int render_content(struct render_ctx *ctx, const char *raw, struct buf *out)
 	int blocks = blocks_has_blocks(raw);
 	if (rc)
 		goto out;
+	STEP(&t, render_autoembed(ctx, in_, out_)); /* priority 8 */
 	if (blocks) {
 		STEP(&t, blocks_render(ctx, in_, out_));
 	}
@@ -216,6 +218,7 @@ int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *
 		STEP(&t, format_strip_shortcodes(in_, out_));
 		STEP(&t, excerpt_remove_blocks(ctx, in_, out_));
 		STEP(&t, excerpt_remove_footnotes(in_, out_));
+		STEP(&t, render_autoembed(ctx, in_, out_));
 		/* the_content without do_blocks and wp_filter_content_tags */
 		if ((rc = content_filters(ctx, &t, 0, 0)))
 			goto out;
