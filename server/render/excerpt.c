@@ -11,13 +11,16 @@
 #include "pressd/excerpt.h"
 #include "re.h"
 
-enum { RX_TOKEN, RX_FOOTNOTE, RX_COUNT };
+enum { RX_TOKEN, RX_TOKEN_NO_ATTRS, RX_FOOTNOTE, RX_COUNT };
+
+/* WP_Block_Parser::next_token()'s regex, with the attrs group as given. */
+#define TOKEN_RE(attrs) "<!--\\s+(?P<closer>\\/)?wp:(?P<namespace>[a-z][a-z0-9_-]*\\/)?(?P<name>[a-z][a-z0-9_-]*)\\s+" \
+	"(?P<attrs>" attrs ")?(?P<void>\\/)?-->"
 
 static struct re rx[RX_COUNT] = {
-	/* WP_Block_Parser::next_token() */
-	[RX_TOKEN] = { "<!--\\s+(?P<closer>\\/)?wp:(?P<namespace>[a-z][a-z0-9_-]*\\/)?(?P<name>[a-z][a-z0-9_-]*)\\s+"
-		       "(?P<attrs>{(?:(?:[^}]+|}+(?=})|(?!}\\s+\\/?-->).)*+)?}\\s+)?(?P<void>\\/)?-->",
-		       PCRE2_DOTALL, NULL },
+	[RX_TOKEN] = { TOKEN_RE("{(?:(?:[^}]+|}+(?=})|(?!}\\s+\\/?-->).)*+)?}\\s+"), PCRE2_DOTALL, NULL },
+	/* the same where no attributes can follow (see next_token()) */
+	[RX_TOKEN_NO_ATTRS] = { TOKEN_RE("(*FAIL)"), PCRE2_DOTALL, NULL },
 	[RX_FOOTNOTE] = { "<sup data-fn=\"[^\"]+\" class=\"[^\"]+\">\\s*<a href=\"[^\"]+\" id=\"[^\"]+\">\\d+</a>\\s*</sup>",
 			  0, NULL },
 };
@@ -30,7 +33,9 @@ static void rx_init(void)
 	rx_status = re_compile_all(rx, RX_COUNT);
 }
 
-#define MAX_DEPTH 64
+/* Nesting deeper than this fails with PD_ELIMIT, as blocks_render() does
+ * past 200 levels (WordPress has no limit). */
+#define MAX_DEPTH 200
 
 struct node {
 	char name[96];        /* "core/paragraph"; "" for freeform */
@@ -73,14 +78,56 @@ static int add_freeform(struct node *root, size_t start, size_t end)
 	return PD_OK;
 }
 
+static int is_re_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Where the attributes of every token end: just after the "-->" of the last
+ * '}' followed by \s+/?-->, or 0 when there is none. */
+static size_t attrs_end(const char *s, size_t n)
+{
+	size_t end = 0;
+	for (const char *p = s; (p = memchr(p, '}', (size_t)(s + n - p))); p++) {
+		const char *q = p + 1;
+		while (q < s + n && is_re_space(*q))
+			q++;
+		if (q == p + 1)
+			continue;
+		if (q < s + n && *q == '/')
+			q++;
+		if ((size_t)(s + n - q) >= 3 && memcmp(q, "-->", 3) == 0)
+			end = (size_t)(q + 3 - s);
+	}
+	return end;
+}
+
+/* The next block token at or after offset, as re_match() of the token regex.
+ * That regex scans to the end of the text for every "<!-- wp:x {" without a
+ * closing "} -->" after it, O(n^2) on many such openers. A token with
+ * attributes ends at or before `tend` (attrs_end()), and no token without
+ * them crosses tend (it holds no '}'), so: before tend the full regex on the
+ * text cut at tend, where every attributes scan succeeds; from tend on the
+ * regex without attributes. */
+static int next_token(const char *s, size_t n, size_t tend, size_t offset, size_t *ov)
+{
+	if (offset < tend) {
+		int m = re_match(&rx[RX_TOKEN], s, tend, offset, ov, 6);
+		if (m != 0)
+			return m;
+		offset = tend;
+	}
+	return re_match(&rx[RX_TOKEN_NO_ATTRS], s, n, offset, ov, 6);
+}
+
 /* Mirrors WP_Block_Parser::parse() far enough to know the top-level blocks
  * with their spans and the names and spans of their inner blocks. */
 static int parse(const char *s, size_t n, struct node *root)
 {
 	struct node *stack[MAX_DEPTH];
-	size_t depth = 0, offset = 0, ov[12];
+	size_t depth = 0, offset = 0, ov[12], tend = attrs_end(s, n);
 	for (;;) {
-		int m = re_match(&rx[RX_TOKEN], s, n, offset, ov, 6);
+		int m = next_token(s, n, tend, offset, ov);
 		if (m < 0)
 			return m;
 		if (m == 0) {

@@ -652,3 +652,16 @@ TEST(excerpt_strip_all_tags_linear_time)
 	free(in);
 	free(in2);
 }
+
+/* Regression: the block token regex scanned to the end of the text for every
+ * "<!-- wp:a {" without a closing "} -->" (O(n^2), 10 s for 512 KB).
+ * WordPress 6.9.4 (via tools/wp-render-oracle.php) keeps such text as is. */
+TEST(excerpt_remove_blocks_linear_time)
+{
+	char *in = repeat("<!-- wp:a {\"a\":", 20000);
+	ASSERT(in);
+	clock_t t0 = clock();
+	ASSERT_STR_EQ(rmblocks(in), in);
+	ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+	free(in);
+}
