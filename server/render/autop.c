@@ -23,7 +23,6 @@ enum {
 	RX_EMPTY_P, RX_P_CLOSE_DIV, RX_P_WRAPPED_BLOCK, RX_P_LI, RX_P_BLOCKQUOTE,
 	RX_P_BEFORE_BLOCK, RX_BLOCK_BEFORE_P_CLOSE,
 	RX_BLOCK_BR, RX_BR_BLOCK, RX_FINAL_NL_P,
-	RX_UNAUTOP,
 	RX_COUNT
 };
 
@@ -57,10 +56,6 @@ static struct re rx[RX_COUNT] = {
 	[RX_BLOCK_BR] = { "(</?" ALLBLOCKS "[^>]*>)\\s*<br />", 0, NULL },
 	[RX_BR_BLOCK] = { "<br />(\\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)", 0, NULL },
 	[RX_FINAL_NL_P] = { "\\n</p>$", 0, NULL },
-	/* shortcode_unautop() */
-	[RX_UNAUTOP] = { "<p>(?:" RE_SPACES ")*+(\\[(" RE_CORE_SHORTCODES ")(?![\\w-])[^\\]\\/]*"
-			 "(?:\\/(?!\\])[^\\]\\/]*)*?(?:\\/\\]|\\](?:[^\\[]*+(?:\\[(?!\\/\\2\\])[^\\[]*+)*+"
-			 "\\[\\/\\2\\])?))(?:" RE_SPACES ")*+<\\/p>", 0, NULL },
 };
 
 static pthread_once_t rx_once = PTHREAD_ONCE_INIT;
@@ -442,11 +437,72 @@ int render_autop(const char *in, int br, struct buf *out)
 	return rc;
 }
 
+/* Length of the (?:[\r\n\t ]|\xC2\xA0|&nbsp;)*+ run at p (wp_spaces_regexp()). */
+static size_t wp_spaces_len(const char *s, size_t n, size_t p)
+{
+	size_t i = p;
+	for (;;) {
+		if (i < n && (s[i] == '\r' || s[i] == '\n' || s[i] == '\t' || s[i] == ' '))
+			i++;
+		else if (n - i >= 2 && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+			i += 2;
+		else if (n - i >= 6 && memcmp(s + i, "&nbsp;", 6) == 0)
+			i += 6;
+		else
+			return i - p;
+	}
+}
+
+/* 1 and *end set when `at` starts (?:SPACES)*+</p>. The last position asked
+ * about is remembered in memo: many shortcodes can share one closing tag. */
+static int spaces_then_p_close(const char *s, size_t n, size_t at, size_t memo[2], size_t *end)
+{
+	if (memo[0] != at) {
+		size_t q = at + wp_spaces_len(s, n, at);
+		memo[0] = at;
+		memo[1] = n - q >= 4 && memcmp(s + q, "</p>", 4) == 0 ? q + 4 : SIZE_MAX;
+	}
+	*end = memo[1];
+	return memo[1] != SIZE_MAX;
+}
+
+/* Mirrors shortcode_unautop(): preg_replace of
+ *   <p>(?:SPACES)*+(SHORTCODE)(?:SPACES)*+<\/p>  by  $1
+ * with the shortcode matched by re_sc_match_at() (PCRE rescanned the text
+ * for every "<p>[gallery]" without "[/gallery]" after it: O(n^2)). After a
+ * shortcode with content, the regex backtracks to the shortcode without it
+ * when no </p> follows the closing tag. */
 int render_shortcode_unautop(const char *in, struct buf *out)
 {
-	pthread_once(&rx_once, rx_init);
-	if (rx_status)
-		return rx_status;
-	size_t len0 = out->len;
-	return restore(out, len0, re_replace(&rx[RX_UNAUTOP], in, strlen(in), "$1", out, NULL));
+	size_t n = strlen(in), len0 = out->len, copied = 0, pos = 0;
+	size_t memo_closed[2] = { SIZE_MAX, 0 }, memo_open[2] = { SIZE_MAX, 0 };
+	struct re_sc_scan sc;
+	struct re_sc_match m;
+	int rc = PD_OK;
+	re_sc_scan_init(&sc, in, n, (1u << RE_CORE_SHORTCODE_COUNT) - 1);
+	for (const char *p; rc == PD_OK && pos < n && (p = memmem(in + pos, n - pos, "<p>", 3));) {
+		size_t at = (size_t)(p - in), sc_at = at + 3 + wp_spaces_len(in, n, at + 3), sc_end = 0, end = 0;
+		pos = at + 3;
+		if (sc_at >= n || in[sc_at] != '[')
+			continue;
+		int r = re_sc_match_at(&sc, sc_at, &m);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		if (m.content_end != SIZE_MAX && spaces_then_p_close(in, n, m.closed_end, memo_closed, &end))
+			sc_end = m.closed_end;
+		else if (spaces_then_p_close(in, n, m.end, memo_open, &end))
+			sc_end = m.end;
+		else
+			continue;
+		if ((rc = buf_append(out, in + copied, at - copied)) == PD_OK)
+			rc = buf_append(out, in + sc_at, sc_end - sc_at);
+		copied = pos = end;
+	}
+	if (rc == PD_OK)
+		rc = buf_append(out, in + copied, n - copied);
+	if (rc == PD_OK && !out->data)
+		rc = buf_append(out, "", 0);
+	return restore(out, len0, rc);
 }

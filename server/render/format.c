@@ -751,13 +751,6 @@ static struct re fx[FX_COUNT] = {
 	[FX_WORD_SPLIT] = { "[\\n\\r\\t ]+", 0, NULL },
 };
 
-/* The shortcodes a stock WordPress 6.9 registers, in registration order
- * (RE_CORE_SHORTCODES). */
-#define CORE_SHORTCODE_COUNT 7
-static const char *const core_shortcodes[CORE_SHORTCODE_COUNT] = {
-	"embed", "wp_caption", "caption", "gallery", "playlist", "audio", "video",
-};
-
 static pthread_once_t fx_once = PTHREAD_ONCE_INIT;
 static int fx_status;
 
@@ -915,120 +908,41 @@ static int strip_tag_cb(void *ud, const char *s, const size_t *ov, int nov, stru
 	return rc ? rc : buf_append(out, s + ov[12], l6);
 }
 
-/* get_shortcode_regex($tagnames), i.e.
- *   \[(\[?)(names)(?![\w-])([^\]\/]*(?:\/(?!\])[^\]\/]*)*?)
- *   (?:(\/)\]|\](?:([^\[]*+(?:\[(?!\/\2\])[^\[]*+)*+)\[\/\2\])?)(\]?)
- * matched by hand in linear time. PCRE needs O(rest of text) per '[name' when
- * no ']' or no "[/name]" follows, so a text of many "[gallery]" took seconds.
- * What the regex matches at a '[': the name (no name is a prefix of another),
- * the attributes up to the first ']' (self-closing when a '/' precedes it),
- * then, unless self-closing, the content up to the first "[/name]" if there is
- * one, then an optional ']'. The next ']' and the next "[/name]" are cached,
- * as search positions only move forward. */
-struct sc_scan {
-	const char *s;
-	size_t n;
-	unsigned mask;                         /* bit i: core_shortcodes[i] is searched for */
-	size_t rb_from, rb_at;                 /* first ']' at or after rb_from is at rb_at (n: none) */
-	size_t cl_from[CORE_SHORTCODE_COUNT];  /* likewise for "[/name]"; SIZE_MAX: not yet */
-	size_t cl_at[CORE_SHORTCODE_COUNT];
-};
-
-static size_t scan_next_rb(struct sc_scan *sc, size_t from)
-{
-	if (from < sc->rb_from || from > sc->rb_at) {
-		const char *q = from < sc->n ? memchr(sc->s + from, ']', sc->n - from) : NULL;
-		sc->rb_from = from;
-		sc->rb_at = q ? (size_t)(q - sc->s) : sc->n;
-	}
-	return sc->rb_at;
-}
-
-static size_t scan_next_closer(struct sc_scan *sc, int i, size_t from)
-{
-	if (sc->cl_from[i] == SIZE_MAX || from < sc->cl_from[i] || from > sc->cl_at[i]) {
-		char closer[16];
-		size_t cn = (size_t)snprintf(closer, sizeof closer, "[/%s]", core_shortcodes[i]);
-		const char *q = from < sc->n ? memmem(sc->s + from, sc->n - from, closer, cn) : NULL;
-		sc->cl_from[i] = from;
-		sc->cl_at[i] = q ? (size_t)(q - sc->s) : sc->n;
-	}
-	return sc->cl_at[i];
-}
-
-static int is_word_or_dash(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
-}
-
-/* The next match at or after pos: 1 and ov[0..14) filled (PCRE2_UNSET for
- * unset groups), or 0. */
-static int scan_next(struct sc_scan *sc, size_t pos, size_t ov[14])
-{
-	const char *s = sc->s;
-	size_t n = sc->n;
-	for (const char *b; pos < n && (b = memchr(s + pos, '[', n - pos)); ) {
-		size_t p = (size_t)(b - s), g1 = p + 1 < n && s[p + 1] == '[' ? 1 : 0;
-		size_t at = p + 1 + g1;
-		pos = p + 1;
-		int name = -1;
-		size_t e = 0;
-		for (int i = 0; i < CORE_SHORTCODE_COUNT && name < 0; i++) {
-			size_t ln = strlen(core_shortcodes[i]);
-			if ((sc->mask & (1u << i)) && n - at >= ln && memcmp(s + at, core_shortcodes[i], ln) == 0 &&
-			    (at + ln == n || !is_word_or_dash((unsigned char)s[at + ln]))) {
-				name = i;
-				e = at + ln;
-			}
-		}
-		if (name < 0)
-			continue;
-		size_t q = scan_next_rb(sc, e);
-		if (q == n)
-			return 0; /* no ']' ahead: nothing further can match */
-		for (int i = 0; i < 14; i++)
-			ov[i] = PCRE2_UNSET;
-		ov[0] = p;
-		ov[2] = p + 1, ov[3] = p + 1 + g1;
-		ov[4] = at, ov[5] = e;
-		size_t end;
-		if (q > e && s[q - 1] == '/') {
-			ov[6] = e, ov[7] = q - 1;
-			ov[8] = q - 1, ov[9] = q;
-			end = q + 1;
-		} else {
-			ov[6] = e, ov[7] = q;
-			size_t r = scan_next_closer(sc, name, q + 1);
-			if (r < n) {
-				ov[10] = q + 1, ov[11] = r;
-				end = r + strlen(core_shortcodes[name]) + 3;
-			} else {
-				end = q + 1;
-			}
-		}
-		ov[12] = end;
-		if (end < n && s[end] == ']')
-			end++;
-		ov[13] = end;
-		ov[1] = end;
-		return 1;
-	}
-	return 0;
-}
-
-/* preg_replace_callback('/' . get_shortcode_regex(mask) . '/', 'strip_shortcode_tag', s) */
+/* preg_replace_callback('/' . get_shortcode_regex(mask) . '/', 'strip_shortcode_tag', s),
+ * i.e. \[(\[?)SHORTCODE(\]?) with the shortcode matched by re_sc_match_at()
+ * (linear time; PCRE was O(n^2) on many unclosed shortcodes). */
 static int strip_shortcode_tags(const char *s, size_t n, unsigned mask, struct buf *out)
 {
-	struct sc_scan sc = { .s = s, .n = n, .mask = mask, .rb_from = 1, .rb_at = 0 };
-	size_t ov[14], copied = 0;
+	struct re_sc_scan sc;
+	struct re_sc_match m;
+	size_t ov[14], copied = 0, pos = 0;
 	int rc = PD_OK;
-	for (int i = 0; i < CORE_SHORTCODE_COUNT; i++)
-		sc.cl_from[i] = SIZE_MAX;
-	while (rc == PD_OK && scan_next(&sc, copied, ov)) {
-		rc = buf_append(out, s + copied, ov[0] - copied);
-		if (rc == PD_OK)
+	re_sc_scan_init(&sc, s, n, mask);
+	for (const char *b; rc == PD_OK && pos < n && (b = memchr(s + pos, '[', n - pos));) {
+		size_t p = (size_t)(b - s), g1 = p + 1 < n && s[p + 1] == '[';
+		pos = p + 1;
+		int r = re_sc_match_at(&sc, p + g1, &m);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		size_t end = m.content_end != SIZE_MAX ? m.closed_end : m.end;
+		for (int i = 0; i < 14; i++)
+			ov[i] = PCRE2_UNSET;
+		ov[2] = p + 1, ov[3] = p + 1 + g1;              /* (\[?) */
+		ov[4] = p + g1 + 1, ov[5] = m.name_end;         /* name */
+		ov[6] = m.name_end, ov[7] = m.attrs_end;        /* attributes */
+		if (m.self_closing)
+			ov[8] = m.attrs_end, ov[9] = m.end;     /* "/" */
+		if (m.content_end != SIZE_MAX)
+			ov[10] = m.end, ov[11] = m.content_end; /* content */
+		ov[12] = ov[13] = end;                          /* (\]?) */
+		if (end < n && s[end] == ']')
+			ov[13] = ++end;
+		ov[0] = p, ov[1] = end;
+		if ((rc = buf_append(out, s + copied, p - copied)) == PD_OK)
 			rc = strip_tag_cb(NULL, s, ov, 7, out);
-		copied = ov[1];
+		copied = pos = end;
 	}
 	if (rc == PD_OK)
 		rc = buf_append(out, s + copied, n - copied);
@@ -1087,8 +1001,8 @@ int format_strip_shortcodes(const char *s, struct buf *out)
 	for (const char *p = strchr(s, '['); p; p = strchr(p + 1, '[')) {
 		size_t n = strcspn(p + 1, "<>&/[]=\x01\x02\x03\x04\x05\x06\x07\x08\t\n\v\f\r\x0e\x0f\x10\x11"
 					  "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ");
-		for (int i = 0; i < CORE_SHORTCODE_COUNT; i++)
-			if (n && strlen(core_shortcodes[i]) == n && memcmp(core_shortcodes[i], p + 1, n) == 0)
+		for (int i = 0; i < RE_CORE_SHORTCODE_COUNT; i++)
+			if (n && strlen(re_core_shortcodes[i]) == n && memcmp(re_core_shortcodes[i], p + 1, n) == 0)
 				mask |= 1u << i;
 	}
 	if (!mask)

@@ -1,5 +1,7 @@
 /* re.c - PHP's preg_match/preg_replace/preg_split semantics over PCRE2 for the
  * text filters (see re.h). Does not cache anything per call or per thread. */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pressd/err.h"
@@ -264,4 +266,73 @@ int re_split(const struct re *re, const char *s, size_t n, int no_empty, re_piec
 	if (rc == PD_OK && !(no_empty && last == n))
 		rc = piece(ud, s + last, n - last, 0);
 	return rc;
+}
+
+const char *const re_core_shortcodes[RE_CORE_SHORTCODE_COUNT] = {
+	"embed", "wp_caption", "caption", "gallery", "playlist", "audio", "video",
+};
+
+void re_sc_scan_init(struct re_sc_scan *sc, const char *s, size_t n, unsigned mask)
+{
+	sc->s = s;
+	sc->n = n;
+	sc->mask = mask;
+	sc->rb_from = 1; /* from > at: nothing cached */
+	sc->rb_at = 0;
+	for (int i = 0; i < RE_CORE_SHORTCODE_COUNT; i++) {
+		sc->cl_from[i] = 1;
+		sc->cl_at[i] = 0;
+	}
+}
+
+static int is_word_or_dash(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
+}
+
+int re_sc_match_at(struct re_sc_scan *sc, size_t at, struct re_sc_match *m)
+{
+	const char *s = sc->s;
+	size_t n = sc->n, e = 0;
+	int name = -1;
+	/* no name is a prefix of another, so at most one can match */
+	for (int i = 0; i < RE_CORE_SHORTCODE_COUNT && name < 0; i++) {
+		size_t ln = strlen(re_core_shortcodes[i]);
+		if ((sc->mask & (1u << i)) && n - at - 1 >= ln && memcmp(s + at + 1, re_core_shortcodes[i], ln) == 0 &&
+		    (at + 1 + ln == n || !is_word_or_dash((unsigned char)s[at + 1 + ln]))) {
+			name = i;
+			e = at + 1 + ln;
+		}
+	}
+	if (name < 0)
+		return 0;
+	if (e < sc->rb_from || e > sc->rb_at) {
+		const char *q = e < n ? memchr(s + e, ']', n - e) : NULL;
+		sc->rb_from = e;
+		sc->rb_at = q ? (size_t)(q - s) : n;
+	}
+	size_t q = sc->rb_at;
+	if (q == n)
+		return -1;
+	m->name = name;
+	m->name_end = e;
+	m->self_closing = q > e && s[q - 1] == '/';
+	m->attrs_end = m->self_closing ? q - 1 : q;
+	m->end = q + 1;
+	m->content_end = m->closed_end = SIZE_MAX;
+	if (m->self_closing)
+		return 1;
+	size_t from = q + 1;
+	if (from < sc->cl_from[name] || from > sc->cl_at[name]) {
+		char closer[16];
+		size_t cn = (size_t)snprintf(closer, sizeof closer, "[/%s]", re_core_shortcodes[name]);
+		const char *c = from < n ? memmem(s + from, n - from, closer, cn) : NULL;
+		sc->cl_from[name] = from;
+		sc->cl_at[name] = c ? (size_t)(c - s) : n;
+	}
+	if (sc->cl_at[name] < n) {
+		m->content_end = sc->cl_at[name];
+		m->closed_end = m->content_end + strlen(re_core_shortcodes[name]) + 3;
+	}
+	return 1;
 }

@@ -26,6 +26,10 @@
  * strip_shortcodes removes them. */
 #define RE_CORE_SHORTCODES "embed|wp_caption|caption|gallery|playlist|audio|video"
 
+/* The same names as an array, in that order (bit i of a shortcode mask). */
+#define RE_CORE_SHORTCODE_COUNT 7
+extern const char *const re_core_shortcodes[RE_CORE_SHORTCODE_COUNT];
+
 struct re {
 	const char *pattern;  /* PCRE source, without PHP's delimiters */
 	unsigned flags;       /* PCRE2_CASELESS, PCRE2_DOTALL ... | RE_UTF */
@@ -64,5 +68,41 @@ int str_replace_buf(struct buf *b, const char *from, const char *to, long *count
  * (group 1 of the pattern). */
 typedef int (*re_piece)(void *ud, const char *p, size_t n, int is_delim);
 int re_split(const struct re *re, const char *s, size_t n, int no_empty, re_piece piece, void *ud);
+
+/* The core of get_shortcode_regex(), matched by hand in linear time:
+ *   \[(names)(?![\w-])[^\]\/]*(?:\/(?!\])[^\]\/]*)*?
+ *   (?:\/\]|\](?:[^\[]*+(?:\[(?!\/\2\])[^\[]*+)*+\[\/\2\])?)
+ * PCRE scans to the end of the text for each '[name' with no ']' or no
+ * "[/name]" after it, so many such shortcodes took O(n^2) time. The
+ * attributes always run to the first ']' after the name; the content, when
+ * not self-closing, to the first "[/name]" if there is one. A scan caches the
+ * next ']' and the next closer of each name; it stays valid while the
+ * positions asked about do not move back. */
+struct re_sc_scan {
+	const char *s;
+	size_t n;
+	unsigned mask;                            /* bit i: re_core_shortcodes[i] counts */
+	size_t rb_from, rb_at;                    /* first ']' at or after rb_from: rb_at (n: none) */
+	size_t cl_from[RE_CORE_SHORTCODE_COUNT];  /* likewise for "[/name]" */
+	size_t cl_at[RE_CORE_SHORTCODE_COUNT];
+};
+
+/* One match at exactly `at` (s[at] == '['). */
+struct re_sc_match {
+	int name;             /* index into re_core_shortcodes */
+	size_t name_end;      /* just after the name */
+	size_t attrs_end;     /* end of the attributes: the ']' or the '/' of "/]" */
+	int self_closing;     /* 1: ended by "/]" */
+	size_t end;           /* just after the first ']' */
+	size_t content_end;   /* where "[/name]" starts; SIZE_MAX: no closer ahead (or self-closing) */
+	size_t closed_end;    /* just after "[/name]" when content_end is set */
+};
+
+void re_sc_scan_init(struct re_sc_scan *sc, const char *s, size_t n, unsigned mask);
+
+/* 1 and *m filled if the shortcode prefix (through the first ']') matches at
+ * `at`; 0 if not; -1 if there is no ']' after the name (then no later
+ * position can match either). */
+int re_sc_match_at(struct re_sc_scan *sc, size_t at, struct re_sc_match *m);
 
 #endif

@@ -721,3 +721,18 @@ TEST(autop_linear_time)
 	free(in3);
 	free(want3);
 }
+
+/* Regression: shortcode_unautop()'s regex rescanned the text for a closing
+ * tag after every "<p>[gallery]" (O(n^2): 4.5 s for 256 KB). WordPress 6.9.4
+ * (tools/wp-render-oracle.php) unwraps only the last one here. */
+TEST(unautop_linear_time)
+{
+	char *in = build("", "<p>[gallery]", 10000, "</p>");
+	char *want = build("", "<p>[gallery]", 9999, "[gallery]");
+	ASSERT(in && want);
+	clock_t t0 = clock();
+	ASSERT_STR_EQ(unautop(in), want);
+	ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+	free(in);
+	free(want);
+}
