@@ -1,6 +1,7 @@
 /* pipeline.c - the_title, the_content and the excerpt filter chains of
  * WordPress 6.9 (see render.h and docs/rendering.md). Not here: oEmbed
- * (autoembed needs the network), prepend_attachment, block hooks. */
+ * fetches (autoembed runs as when they fail: embed.c), prepend_attachment,
+ * block hooks. */
 #include <string.h>
 
 #include "pressd/autop.h"
