@@ -314,41 +314,67 @@ static int term_posts(void *ud, const char *taxonomy, struct buf *out)
 	return rc;
 }
 
-static int query_posts(void *ud, const struct render_posts_query *q, long *ids, size_t max, size_t *n)
+/* Whether post id has one of the terms (term ids) of taxonomy. */
+static int in_terms(struct rs *rs, long id, const char *taxonomy, const long *terms, size_t n)
 {
-	struct rs *rs = ud;
-	/* static SQL per order; categories and author filtered in C */
-	int title = q->orderby && !strcmp(q->orderby, "title");
-	const char *sql = title ? (q->ascending ?
-		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_title COLLATE WP_CI ASC, ID ASC" :
-		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_title COLLATE WP_CI DESC, ID DESC") :
-		(q->ascending ?
-		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_date ASC, ID ASC" :
-		"SELECT ID, post_author FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' ORDER BY post_date DESC, ID DESC");
-	sqlite3_stmt *s = store_stmt(rs->st, sql);
-	sqlite3_stmt *c = q->ncategories ? store_stmt(rs->st,
+	sqlite3_stmt *c = store_stmt(rs->st,
 		"SELECT 1 FROM wp_term_relationships r JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = r.term_taxonomy_id"
-		" WHERE r.object_id = ? AND tt.taxonomy = 'category' AND tt.term_id = ?") : NULL;
-	if (!s || (q->ncategories && !c))
-		return PD_EDB;
-	*n = 0;
-	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
-		long id = (long)sqlite3_column_int64(s, 0);
-		if (q->author && sqlite3_column_int64(s, 1) != q->author)
-			continue;
-		int in = !q->ncategories;
-		for (size_t i = 0; !in && i < q->ncategories; i++) {
-			sqlite3_reset(c);
-			sqlite3_bind_int64(c, 1, id);
-			sqlite3_bind_int64(c, 2, q->categories[i]);
-			in = sqlite3_step(c) == SQLITE_ROW;
-		}
-		if (in)
-			ids[(*n)++] = id;
+		" WHERE r.object_id = ? AND tt.taxonomy = ? AND tt.term_id = ?");
+	int in = 0;
+	for (size_t i = 0; c && !in && i < n; i++) {
+		sqlite3_reset(c);
+		sqlite3_bind_int64(c, 1, id);
+		sqlite3_bind_text(c, 2, taxonomy, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(c, 3, terms[i]);
+		in = sqlite3_step(c) == SQLITE_ROW;
 	}
 	if (c)
 		store_done(c);
+	return in;
+}
+
+static int query_posts(void *ud, const struct render_posts_query *q, long *ids, size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	/* static SQL per order; terms and author filtered in C */
+	int title = q->orderby && !strcmp(q->orderby, "title");
+	const char *sql = title ? (q->ascending ?
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = ? AND post_status = 'publish' ORDER BY post_title COLLATE WP_CI ASC, ID ASC" :
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = ? AND post_status = 'publish' ORDER BY post_title COLLATE WP_CI DESC, ID DESC") :
+		(q->ascending ?
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = ? AND post_status = 'publish' ORDER BY post_date ASC, ID ASC" :
+		"SELECT ID, post_author FROM wp_posts WHERE post_type = ? AND post_status = 'publish' ORDER BY post_date DESC, ID DESC");
+	sqlite3_stmt *s = store_stmt(rs->st, sql);
+	if (!s)
+		return PD_EDB;
+	/* the rows first: in_terms() uses another cached statement */
+	size_t cap = 0, cnt = 0;
+	long *all = NULL;
+	sqlite3_bind_text(s, 1, q->post_type ? q->post_type : "post", -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (q->author && sqlite3_column_int64(s, 1) != q->author)
+			continue;
+		if (cnt == cap) {
+			long *na = realloc(all, (cap = cap ? cap * 2 : 256) * sizeof *na);
+			if (!na) {
+				free(all);
+				store_done(s);
+				return PD_ENOMEM;
+			}
+			all = na;
+		}
+		all[cnt++] = (long)sqlite3_column_int64(s, 0);
+	}
 	store_done(s);
+	*n = 0;
+	for (size_t i = 0; i < cnt && *n < max; i++) {
+		if (q->ncategories && !in_terms(rs, all[i], "category", q->categories, q->ncategories))
+			continue;
+		if (q->ntags && !in_terms(rs, all[i], "post_tag", q->tags, q->ntags))
+			continue;
+		ids[(*n)++] = all[i];
+	}
+	free(all);
 	return PD_OK;
 }
 

@@ -56,6 +56,9 @@ struct render_posts_query {
 	const long *categories;   /* category__in, or NULL */
 	size_t ncategories;
 	long author;              /* 0: any */
+	const char *post_type;    /* NULL: "post" */
+	const long *tags;         /* tag__in (term ids), or NULL */
+	size_t ntags;
 };
 
 /* How the pipeline reads site data. Any callback may be NULL (treated as "not found"). */

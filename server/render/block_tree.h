@@ -42,7 +42,13 @@ void block_doc_free(struct block_doc *d);
 struct block_render {
 	struct render_ctx *ctx;
 	const char *doc;
+	const struct block *query;  /* the enclosing core/query (its context), or NULL */
+	int depth;                  /* nesting depth of the block being rendered */
 };
+
+/* Renders b's innerContent with its inner blocks (WP_Block::render() of a
+ * core/null copy, as core/post-template does once per post). */
+int blocks_render_inner(struct block_render *r, struct block *b, struct buf *out);
 
 /* The block as PHP's parsed-block array (blockName, attrs, innerBlocks,
  * innerHTML, innerContent): a new reference, NULL on ENOMEM. */
@@ -86,6 +92,12 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 /* The style engine's border classes and CSS of b's style.border and
  * borderColor, serialized or not (the avatar puts them on its <img>). */
 int block_border_styles(const struct block *b, struct buf *cls, struct buf *css);
+
+/* Adds cls to the first tag of html (WP_HTML_Tag_Processor::add_class()). */
+int block_add_class_to_first(const char *html, size_t len, const char *cls, struct buf *out);
+
+/* get_the_excerpt( post ) with excerpt_length words (blocks_lists.c). */
+int block_get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out);
 
 /* PHP date( fmt ) of the local MySQL datetime, offset seconds east of UTC. */
 int php_date(const char *fmt, const char *local, long offset, struct buf *out);

@@ -82,6 +82,11 @@ static int add_class_to_first(const char *html, size_t len, const char *const *t
 	return rc;
 }
 
+int block_add_class_to_first(const char *html, size_t len, const char *cls, struct buf *out)
+{
+	return add_class_to_first(html, len, NULL, cls, out);
+}
+
 /* block_core_heading_render() */
 static int render_heading(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
 {
@@ -338,7 +343,6 @@ static const struct {
 	{ "core/post-navigation-link", render_empty },
 	{ "core/post-terms", render_empty },
 	{ "core/post-title", render_empty },
-	{ "core/query", render_empty },
 	{ "core/query-title", render_empty },
 	{ "core/read-more", render_empty },
 	{ "core/site-logo", render_empty },
@@ -570,8 +574,13 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		return rc;
 	/* wp_render_elements_support_styles() appends the class to className,
 	 * where get_block_wrapper_attributes() of dynamic blocks picks it up */
+	json_t *saved_cn = NULL;
+	int cn_changed = 0;
 	if (elements[0] && blocks_dynamic_callback(b->name)) {
 		const char *cn = json_string_value(json_object_get(b->attrs, "className"));
+		/* restored below: post-template renders the same blocks once per post */
+		saved_cn = json_incref(json_object_get(b->attrs, "className"));
+		cn_changed = 1;
 		struct buf v = BUF_INIT;
 		if (cn)
 			buf_printf(&v, "%s ", cn);
@@ -579,14 +588,22 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		rc = json_object_set_new(b->attrs, "className", json_string(buf_str(&v))) ? PD_ENOMEM : PD_OK;
 		buf_free(&v);
 	}
-	for (size_t i = 0; i < b->ncontent && !rc; i++) {
+	/* block context: the query block's attributes for its inner blocks */
+	const struct block *outer_query = r->query;
+	if (!strcmp(b->name, "core/query"))
+		r->query = b;
+	/* core/post-template renders its inner blocks itself, once per post */
+	for (size_t i = 0; i < b->ncontent && !rc && strcmp(b->name, "core/post-template"); i++) {
 		const struct block_chunk *c = &b->content[i];
 		if (!c->is_block)
 			rc = buf_append(&content, r->doc + c->off, c->len);
 		else if (bi < b->ninner)
 			rc = render_one(r, b->inner[bi++], depth + 1, &content);
 	}
+	if (!rc && !strcmp(b->name, "core/post-template") && !content.data)
+		rc = buf_append(&content, "", 0);
 	block_cb cb = find_callback(b->name);
+	r->depth = depth;
 	if (!rc && cb) {
 		rc = cb(r, b, &content, &tmp);
 		buf_free(&content);
@@ -633,15 +650,36 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	}
 	if (!rc)
 		rc = buf_append(out, buf_str(&content), content.len);
+	r->query = outer_query;
+	if (cn_changed) {
+		if (saved_cn)
+			json_object_set_new(b->attrs, "className", saved_cn);
+		else
+			json_object_del(b->attrs, "className");
+	}
 	buf_free(&content);
 	buf_free(&tmp);
+	return rc;
+}
+
+int blocks_render_inner(struct block_render *r, struct block *b, struct buf *out)
+{
+	size_t bi = 0;
+	int rc = PD_OK;
+	for (size_t i = 0; i < b->ncontent && !rc; i++) {
+		const struct block_chunk *c = &b->content[i];
+		if (!c->is_block)
+			rc = buf_append(out, r->doc + c->off, c->len);
+		else if (bi < b->ninner)
+			rc = render_one(r, b->inner[bi++], r->depth + 1, out);
+	}
 	return rc;
 }
 
 int blocks_render(struct render_ctx *ctx, const char *raw, struct buf *out)
 {
 	struct block_doc d;
-	struct block_render r = { ctx, raw };
+	struct block_render r = { ctx, raw, NULL, 0 };
 	size_t mark = out->len;
 	int rc = block_parse(raw, strlen(raw), &d);
 	if (rc)

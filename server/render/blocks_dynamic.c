@@ -335,8 +335,14 @@ static int post_excerpt(struct block_render *r, struct block *b, struct buf *in,
 	const json_t *el = attr(b, "excerptLength");
 	if (json_is_integer(el))
 		len = (long)json_integer_value(el);
-	if (!p.has_password && p.excerpt && *p.excerpt)
-		rc = format_trim_words(p.excerpt, (int)len, "&hellip;", &ex);
+	if (!p.has_password) {
+		/* get_the_excerpt(): the explicit one, else generated (55 words + " [&hellip;]") */
+		struct buf raw = BUF_INIT;
+		rc = block_get_the_excerpt(r, &p, 55, &raw);
+		if (!rc)
+			rc = format_trim_words(buf_str(&raw), (int)len, "&hellip;", &ex);
+		buf_free(&raw);
+	}
 	if (rc)
 		goto out;
 	align_link_classes(b, NULL, &cls);

@@ -17,6 +17,7 @@
 #include "pressd/smilies.h"
 #include "pressd/texturize.h"
 #include "pressd/format.h"
+#include "pressd/phpser.h"
 #include "pressd/render.h"
 #include "pressd/wpdate.h"
 #include "block_tree.h"
@@ -745,7 +746,7 @@ static int step(struct buf *t, int rc, struct buf *nb)
  * or wp_trim_excerpt() of the content (the_content without blocks, content
  * tags and - inside do_blocks() - wpautop, which wp_trim_words() would not
  * see anyway) ending in " [&hellip;]" when cut. */
-static int get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out)
+int block_get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out)
 {
 	if (p->excerpt && *p->excerpt)
 		return buf_puts(out, p->excerpt);
@@ -849,7 +850,7 @@ static int latest_posts(struct block_render *r, struct block *b, struct buf *in,
 			if (p.has_password)
 				buf_puts(&ex, "This content is password protected.");
 			else
-				rc = get_the_excerpt(r, &p, words, &ex);
+				rc = block_get_the_excerpt(r, &p, words, &ex);
 			if (ex.len >= 11 && !strcmp(ex.data + ex.len - 11, " [&hellip;]")) {
 				ex.len -= 11;
 				ex.data[ex.len] = 0;
@@ -994,7 +995,495 @@ out:
 	return rc;
 }
 
+/* ---- the query loop (core/query and its inner blocks) ---- */
+
+#define LOOP_MAX 4096
+
+/* WP_Query of a query block for page 1: the posts shown, and found_posts. */
+struct loop {
+	long *ids;       /* the posts of the page, stickies first */
+	size_t n;
+	long found;      /* found_posts (all matches, the stickies added excluded) */
+	long per_page;
+	int ok;          /* 0: a query pressd cannot run (rendered as '') */
+};
+
+static long num_attr(const json_t *v, long dflt, int *numeric)
+{
+	if (numeric)
+		*numeric = 1;
+	if (json_is_integer(v))
+		return (long)json_integer_value(v);
+	if (json_is_string(v) && *json_string_value(v)) {
+		char *end;
+		long x = strtol(json_string_value(v), &end, 10);
+		if (!*end)
+			return x;
+	}
+	if (numeric)
+		*numeric = 0;
+	return dflt;
+}
+
+static int nonempty(const json_t *v)
+{
+	return (json_is_string(v) && json_string_length(v)) || (json_is_array(v) && json_array_size(v)) ||
+	       (json_is_object(v) && json_object_size(v)) || (json_is_integer(v) && json_integer_value(v));
+}
+
+/* The sticky_posts option as IDs. */
+static size_t sticky_posts(struct block_render *r, long *out, size_t max)
+{
+	const char *raw = option(r, "sticky_posts", "");
+	json_t *v = NULL;
+	size_t n = 0;
+	if (*raw && phpser_unserialize(raw, strlen(raw), &v) == PD_OK) {
+		const char *k;
+		json_t *x;
+		if (json_is_array(v)) {
+			for (size_t i = 0; i < json_array_size(v) && n < max; i++)
+				out[n++] = num_attr(json_array_get(v, i), 0, NULL);
+		} else if (json_is_object(v)) {
+			json_object_foreach(v, k, x) {
+				if (n < max)
+					out[n++] = num_attr(x, 0, NULL);
+			}
+		}
+	}
+	json_decref(v);
+	return n;
+}
+
+/* build_query_vars_from_query_block() + WP_Query::get_posts() for page 1. */
+static int run_loop(struct block_render *r, struct loop *l)
+{
+	const struct render_source *s = r->ctx->src;
+	const json_t *q = r->query ? json_object_get(r->query->attrs, "query") : NULL;
+	memset(l, 0, sizeof *l);
+	if (!q || !s || !s->query_posts)
+		return PD_OK;
+	/* inherit: the global query, empty in a REST request */
+	if (json_is_true(json_object_get(q, "inherit")) || !json_object_get(q, "inherit"))
+		return PD_OK;
+	if (nonempty(json_object_get(q, "author")) || nonempty(json_object_get(q, "search")) ||
+	    nonempty(json_object_get(q, "parents")) || nonempty(json_object_get(q, "format")) ||
+	    nonempty(json_object_get(q, "exclude")))
+		return PD_OK;
+	const char *sticky = json_string_value(json_object_get(q, "sticky"));
+	if (sticky && *sticky)
+		return PD_OK;
+	struct render_posts_query pq = { 0 };
+	long cats[64], tags[64];
+	const json_t *tax = json_object_get(q, "taxQuery");
+	const char *k;
+	json_t *v;
+	json_object_foreach((json_t *)tax, k, v) {
+		long *dst = !strcmp(k, "category") ? cats : !strcmp(k, "post_tag") ? tags : NULL;
+		size_t *nd = !strcmp(k, "category") ? &pq.ncategories : &pq.ntags;
+		if (!dst)
+			return PD_OK;
+		for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && *nd < 64; i++)
+			dst[(*nd)++] = num_attr(json_array_get(v, i), 0, NULL);
+	}
+	pq.categories = cats;
+	pq.tags = tags;
+	pq.post_type = json_string_value(json_object_get(q, "postType"));
+	if (!pq.post_type)
+		pq.post_type = "post";
+	pq.orderby = json_string_value(json_object_get(q, "orderBy"));
+	if (!pq.orderby)
+		pq.orderby = "date";
+	if (strcmp(pq.orderby, "date") && strcmp(pq.orderby, "title"))
+		return PD_OK;
+	const char *order = json_string_value(json_object_get(q, "order"));
+	pq.ascending = order && !strcasecmp(order, "asc");
+	int numeric;
+	long per_page = num_attr(json_object_get(q, "perPage"), 0, &numeric), offset = 0;
+	if (!numeric)
+		per_page = atol(option(r, "posts_per_page", "10"));
+	else
+		offset = labs(num_attr(json_object_get(q, "offset"), 0, NULL));
+	per_page = labs(per_page);
+	long *all = calloc(LOOP_MAX, sizeof *all);
+	l->ids = calloc(LOOP_MAX + 64, sizeof *l->ids);
+	if (!all || !l->ids) {
+		free(all);
+		return PD_ENOMEM;
+	}
+	size_t n = 0;
+	int rc = s->query_posts(s->ud, &pq, all, LOOP_MAX, &n);
+	if (rc) {
+		free(all);
+		return rc;
+	}
+	l->found = (long)n;
+	l->per_page = per_page;
+	for (size_t i = (size_t)offset; i < n && (per_page <= 0 || l->n < (size_t)per_page); i++)
+		l->ids[l->n++] = all[i];
+	/* is_home(): sticky posts first; stickies not on the page are added */
+	long st[64];
+	size_t nst = sticky_posts(r, st, 64), at = 0;
+	if (!pq.ncategories && !pq.ntags) {
+		for (size_t i = 0; i < l->n; i++)
+			for (size_t k2 = 0; k2 < nst; k2++)
+				if (st[k2] && l->ids[i] == st[k2]) {
+					long id = l->ids[i];
+					memmove(l->ids + at + 1, l->ids + at, (i - at) * sizeof *l->ids);
+					l->ids[at++] = id;
+					st[k2] = 0;
+				}
+		/* get_posts( post__in stickies ): newest first, in the query's post type */
+		for (size_t i = 0; i < n; i++)
+			for (size_t k2 = 0; k2 < nst; k2++)
+				if (st[k2] && all[i] == st[k2] && l->n < LOOP_MAX + 64) {
+					size_t j;
+					/* date order = the order of `all` when it is date DESC */
+					memmove(l->ids + at + 1, l->ids + at, (l->n - at) * sizeof *l->ids);
+					l->ids[at++] = all[i];
+					l->n++;
+					st[k2] = 0;
+					(void)j;
+				}
+	}
+	free(all);
+	l->ok = 1;
+	return PD_OK;
+}
+
+static int enhanced(struct block_render *r)
+{
+	return r->query && json_is_true(json_object_get(r->query->attrs, "enhancedPagination"));
+}
+
+static void loop_free(struct loop *l)
+{
+	free(l->ids);
+	l->ids = NULL;
+}
+
+/* sanitize_html_class( slug, fallback ) */
+static void html_class_of(const char *slug, long fallback, struct buf *out)
+{
+	size_t mark = out->len;
+	for (const char *p = slug; *p; p++) {
+		if (*p == '%' && p[1] && p[2] && strchr("0123456789abcdefABCDEF", p[1]) && strchr("0123456789abcdefABCDEF", p[2])) {
+			p += 2;
+			continue;
+		}
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')
+			buf_putc(out, *p);
+	}
+	if (out->len == mark)
+		buf_printf(out, "%ld", fallback);
+}
+
+/* get_post_class( 'wp-block-post' ) in a REST request (no "sticky": the
+ * main query is not the home page). */
+static void post_classes(struct block_render *r, const struct render_post *p, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct render_term t[64];
+	size_t n = 0;
+	buf_printf(out, "wp-block-post post-%ld %s type-%s status-%s", p->id, p->type, p->type, p->status);
+	if (!strcmp(p->type, "post")) {
+		const char *fmt = NULL;
+		if (s->post_terms && s->post_terms(s->ud, p->id, "post_format", t, 64, &n) == PD_OK && n &&
+		    !strncmp(t[0].slug, "post-format-", 12))
+			fmt = t[0].slug + 12;
+		buf_puts(out, " format-");
+		if (fmt)
+			html_class_of(fmt, 0, out);
+		else
+			buf_puts(out, "standard");
+	}
+	if (p->has_password)
+		buf_puts(out, " post-password-required");
+	const char *th = s->post_meta ? s->post_meta(s->ud, p->id, "_thumbnail_id") : NULL;
+	struct render_attachment a;
+	if (!p->has_password && th && atol(th) > 0 && s->attachment && s->attachment(s->ud, atol(th), &a) == PD_OK)
+		buf_puts(out, " has-post-thumbnail");
+	buf_puts(out, " hentry");
+	static const char *const taxes[] = { "category", "post_tag", "post_format" };
+	for (size_t x = 0; x < 3 && !strcmp(p->type, "post"); x++) {
+		n = 0;
+		if (!s->post_terms || s->post_terms(s->ud, p->id, taxes[x], t, 64, &n))
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			if (!*t[i].slug)
+				continue;
+			struct buf c = BUF_INIT;
+			html_class_of(t[i].slug, t[i].id, &c);
+			const char *cs = buf_str(&c);
+			int numeric = *cs && strspn(cs, "0123456789") == c.len;
+			if (numeric || strspn(cs, "-") == c.len) {
+				buf_reset(&c);
+				buf_printf(&c, "%ld", t[i].id);
+			}
+			if (x == 1)
+				buf_printf(out, " tag-%s", buf_str(&c));
+			else
+				buf_printf(out, " %s-%s", taxes[x], buf_str(&c));
+			buf_free(&c);
+		}
+	}
+}
+
+static const char SUP_POST_TEMPLATE[] =
+	"{\"align\":[\"wide\",\"full\"],\"color\":{\"gradients\":true,\"link\":true},"
+	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
+	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
+	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true},"
+	"\"spacing\":{\"margin\":true,\"padding\":true},"
+	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
+
+/* render_block_core_post_template() */
+static int post_template(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	struct loop l;
+	(void)in;
+	int rc = run_loop(r, &l);
+	if (rc || !l.ok || !l.n) {
+		loop_free(&l);
+		return rc;
+	}
+	struct buf cls = BUF_INIT, w = BUF_INIT, items = BUF_INIT;
+	const json_t *lc = json_object_get(json_object_get(json_object_get(json_object_get(
+		json_object_get(b->attrs, "style"), "elements"), "link"), "color"), "text");
+	if (lc)
+		buf_puts(&cls, "has-link-color");
+	const json_t *layout = json_object_get(b->attrs, "layout");
+	const char *lt = json_string_value(json_object_get(layout, "type"));
+	const json_t *cc = json_object_get(layout, "columnCount");
+	if (lt && !strcmp(lt, "grid") && cc && nonempty(cc))
+		buf_printf(&cls, "%scolumns-%ld", cls.len ? " " : "", num_attr(cc, 0, NULL));
+	rc = block_wrapper_attrs(b, SUP_POST_TEMPLATE, buf_str(&cls), NULL, &w);
+	long saved_id = r->ctx->post_id;
+	const char *saved_type = r->ctx->post_type;
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct render_post p;
+		if (!s->post || s->post(s->ud, l.ids[i], &p))
+			continue;
+		struct buf pc = BUF_INIT, content = BUF_INIT;
+		r->ctx->post_id = p.id;
+		r->ctx->post_type = p.type;
+		rc = blocks_render_inner(r, b, &content);
+		/* the core/null copy keeps the template's className: its wp-elements
+		 * class lands on the first tag (wp_render_elements_class_name) */
+		const char *cn = json_string_value(json_object_get(b->attrs, "className"));
+		const char *el = cn ? strstr(cn, "wp-elements-") : NULL;
+		if (!rc && el && content.len) {
+			char cls[64];
+			snprintf(cls, sizeof cls, "%.*s", (int)strcspn(el, " \t\n"), el);
+			struct buf t2 = BUF_INIT;
+			rc = block_add_class_to_first(buf_str(&content), content.len, cls, &t2);
+			buf_free(&content);
+			content = t2;
+		}
+		post_classes(r, &p, &pc);
+		buf_puts(&items, "<li");
+		if (enhanced(r))
+			buf_printf(&items, " data-wp-key=\"post-template-item-%ld\"", p.id);
+		buf_puts(&items, " class=\"");
+		format_esc_attr(buf_str(&pc), &items);
+		buf_printf(&items, "\">%s</li>", buf_str(&content));
+		buf_free(&pc);
+		buf_free(&content);
+	}
+	r->ctx->post_id = saved_id;
+	r->ctx->post_type = saved_type;
+	if (!rc)
+		rc = buf_printf(out, "<ul %s>%s</ul>", buf_str(&w), buf_str(&items));
+	buf_free(&cls);
+	buf_free(&w);
+	buf_free(&items);
+	loop_free(&l);
+	return rc;
+}
+
+/* render_block_core_query(): the saved markup with its inner blocks, and
+ * the interactivity attributes with enhanced pagination. */
+static int query(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	const json_t *qid = json_object_get(b->attrs, "queryId");
+	if (json_is_true(json_object_get(b->attrs, "enhancedPagination")) && qid) {
+		char ins[160];
+		long id = num_attr(qid, 0, NULL);
+		snprintf(ins, sizeof ins, " data-wp-context=\"{}\" data-wp-interactive=\"core/query\" data-wp-key=\"%ld\""
+			 " data-wp-router-region=\"query-%ld\"", id, id);
+		const char *s = buf_str(in), *lt = strchr(s, '<');
+		if (lt) {
+			size_t name = (size_t)(lt - s) + 1 + strspn(lt + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-");
+			buf_append(out, s, name);
+			buf_puts(out, ins);
+			return buf_puts(out, s + name);
+		}
+	}
+	return buf_append(out, buf_str(in), in->len);
+}
+
+/* render_block_core_query_no_results(): its content only when nothing is found */
+static int query_no_results(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	struct loop l;
+	(void)b;
+	int rc = run_loop(r, &l);
+	if (!rc && l.ok && !l.n)
+		rc = buf_append(out, buf_str(in), in->len);
+	loop_free(&l);
+	return rc;
+}
+
+static const char SUP_QUERY_PAGINATION[] =
+	"{\"align\":true,\"color\":{\"gradients\":true,\"link\":true},\"typography\":{\"fontSize\":true,"
+	"\"lineHeight\":true,\"__experimentalFontFamily\":true,\"__experimentalFontWeight\":true,"
+	"\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,\"__experimentalTextDecoration\":true,"
+	"\"__experimentalLetterSpacing\":true}}";
+static const char SUP_QUERY_PAGINATION_PART[] =
+	"{\"color\":{\"gradients\":true,\"text\":false},\"typography\":{\"fontSize\":true,\"lineHeight\":true,"
+	"\"__experimentalFontFamily\":true,\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,"
+	"\"__experimentalTextTransform\":true,\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true}}";
+
+/* render_block_core_query_pagination() */
+static int query_pagination(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	const char *s = buf_str(in);
+	if (!s[strspn(s, " \t\n\r\v")])
+		return PD_OK;
+	struct buf w = BUF_INIT;
+	const json_t *lc = json_object_get(json_object_get(json_object_get(json_object_get(
+		json_object_get(b->attrs, "style"), "elements"), "link"), "color"), "text");
+	int rc = block_wrapper_attrs(b, SUP_QUERY_PAGINATION, lc ? "has-link-color" : NULL, NULL, &w);
+	if (!rc)
+		rc = buf_printf(out, "<nav %s aria-label=\"Pagination\">%s</nav>", buf_str(&w), s);
+	buf_free(&w);
+	return rc;
+}
+
+static long loop_pages(struct block_render *r, long *max_page)
+{
+	struct loop l;
+	const json_t *q = r->query ? json_object_get(r->query->attrs, "query") : NULL;
+	*max_page = num_attr(json_object_get(q, "pages"), 0, NULL);
+	if (run_loop(r, &l) || !l.ok) {
+		loop_free(&l);
+		return 0;
+	}
+	long pages = l.per_page > 0 ? (l.found + l.per_page - 1) / l.per_page : (l.found ? 1 : 0);
+	loop_free(&l);
+	return pages;
+}
+
+static long query_id(struct block_render *r)
+{
+	return r->query ? num_attr(json_object_get(r->query->attrs, "queryId"), -1, NULL) : -1;
+}
+
+/* render_block_core_query_pagination_numbers() on page 1 (paginate_links()) */
+static int query_pagination_numbers(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)in;
+	long max_page, total = loop_pages(r, &max_page), qid = query_id(r);
+	if (max_page && max_page < total)
+		total = max_page;
+	if (total < 2)
+		return PD_OK;
+	long mid = 2, end = 1, cur = 1;
+	const json_t *ms = json_object_get(b->attrs, "midSize");
+	if (json_is_integer(ms))
+		mid = (long)json_integer_value(ms);
+	char key[64];
+	if (qid >= 0)
+		snprintf(key, sizeof key, "query-%ld-page", qid);
+	else
+		snprintf(key, sizeof key, "query-page");
+	struct buf links = BUF_INIT, w = BUF_INIT;
+	int dots = 0, tag_index = 0;
+	for (long n = 1; n <= total; n++) {
+		char key_attr[48] = "", click[64] = "";
+		if (enhanced(r)) {
+			snprintf(key_attr, sizeof key_attr, " data-wp-key=\"index-%d\"", tag_index);
+			snprintf(click, sizeof click, " data-wp-on--click=\"core/query::actions.navigate\"");
+		}
+		if (n == cur) {
+			buf_printf(&links, "%s<span%s aria-current=\"page\" class=\"page-numbers current\">%ld</span>", links.len ? "\n" : "",
+				   key_attr, n);
+			dots = 1;
+			tag_index++;
+		} else if (n <= end || (n >= cur - mid && n <= cur + mid) || n > total - end) {
+			buf_printf(&links, "%s<a%s%s class=\"page-numbers\" href=\"", links.len ? "\n" : "", key_attr, click);
+			tag_index++;
+			if (n > 1)
+				buf_printf(&links, "?%s=%ld", key, n);
+			buf_printf(&links, "\">%ld</a>", n);
+			dots = 1;
+		} else if (dots) {
+			buf_printf(&links, "%s<span%s class=\"page-numbers dots\">&hellip;</span>", links.len ? "\n" : "", key_attr);
+			dots = 0;
+			tag_index++;
+		}
+	}
+	int rc = block_wrapper_attrs(b, SUP_QUERY_PAGINATION_PART, NULL, NULL, &w);
+	if (!rc)
+		rc = buf_printf(out, "<div %s>%s</div>", buf_str(&w), buf_str(&links));
+	buf_free(&links);
+	buf_free(&w);
+	return rc;
+}
+
+/* render_block_core_query_pagination_next() on page 1 */
+static int query_pagination_next(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)in;
+	long max_page, total = loop_pages(r, &max_page), qid = query_id(r);
+	if ((max_page && max_page <= 1) || total <= 1)
+		return PD_OK;
+	const char *label = block_attr_str(b, "label", "");
+	struct buf w = BUF_INIT, url = BUF_INIT, eurl = BUF_INIT, lab = BUF_INIT;
+	int rc = block_wrapper_attrs(b, SUP_QUERY_PAGINATION_PART, NULL, NULL, &w);
+	if (*label)
+		format_esc_html(label, &lab);
+	else
+		buf_puts(&lab, "Next Page");
+	/* add_query_arg( key, 2 ) on the REQUEST_URI */
+	const char *uri = r->ctx->request_uri ? r->ctx->request_uri : "/";
+	if (qid >= 0)
+		buf_printf(&url, "%s%cquery-%ld-page=2", uri, strchr(uri, '?') ? '&' : '?', qid);
+	else
+		buf_printf(&url, "%s%cquery-page=2", uri, strchr(uri, '?') ? '&' : '?');
+	format_esc_url(buf_str(&url), &eurl);
+	if (!rc)
+		rc = buf_printf(out, "<a%s href=\"%s\" %s>%s</a>",
+				enhanced(r) ? " data-wp-key=\"query-pagination-next\" data-wp-on--click=\"core/query::actions.navigate\""
+					      " data-wp-on--mouseenter=\"core/query::actions.prefetch\" data-wp-watch=\"core/query::callbacks.prefetch\"" : "",
+				buf_str(&eurl), buf_str(&w), buf_str(&lab));
+	buf_free(&w);
+	buf_free(&url);
+	buf_free(&eurl);
+	buf_free(&lab);
+	return rc;
+}
+
+/* render_block_core_query_pagination_previous() on page 1: nothing */
+static int query_pagination_previous(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
+{
+	(void)r;
+	(void)b;
+	(void)in;
+	(void)out;
+	return PD_OK;
+}
+
 static const struct block_callback LISTS[] = {
+	{ "core/query", query },
+	{ "core/post-template", post_template },
+	{ "core/query-no-results", query_no_results },
+	{ "core/query-pagination", query_pagination },
+	{ "core/query-pagination-numbers", query_pagination_numbers },
+	{ "core/query-pagination-next", query_pagination_next },
+	{ "core/query-pagination-previous", query_pagination_previous },
 	{ "core/page-list", page_list },
 	{ "core/latest-posts", latest_posts },
 	{ "core/categories", categories },

@@ -203,3 +203,50 @@ TEST(blocks_search_footnotes_lightbox)
 	ASSERT(strstr(g, "\t\t</button><figcaption class=\"wp-element-caption\">Original</figcaption></figure>"));
 	free(g);
 }
+
+static const char *loop_option(void *ud, const char *name)
+{
+	(void)ud;
+	return !strcmp(name, "sticky_posts") ? "a:1:{i:0;i:11;}" : !strcmp(name, "date_format") ? "F j, Y" : NULL;
+}
+
+static int loop_terms(void *ud, long post_id, const char *tax, struct render_term *t, size_t max, size_t *n)
+{
+	(void)ud;
+	(void)max;
+	*n = 0;
+	if (!strcmp(tax, "category"))
+		t[(*n)++] = (struct render_term){ 7, 0, 1, "Classic", post_id == 11 ? "classic" : "theme" };
+	return PD_OK;
+}
+
+TEST(blocks_query_loop)
+{
+	/* two posts (12 newer, 11 sticky): the sticky one first, a second page */
+	static const struct render_source src = {
+		.post = get_post, .permalink = get_permalink, .query_posts = get_posts, .option = loop_option,
+		.post_terms = loop_terms,
+	};
+	struct render_ctx ctx = { 0 };
+	struct buf out = BUF_INIT;
+	ctx.home_url = ctx.site_url = "http://HOST";
+	ctx.src = &src;
+	ctx.post_id = 210;
+	ctx.request_uri = "/wp-json/wp/v2/posts/210";
+	const char *doc =
+		"<!-- wp:query {\"queryId\":1,\"query\":{\"perPage\":\"1\",\"pages\":0,\"offset\":0,\"postType\":\"post\",\"order\":\"desc\",\"orderBy\":\"date\",\"author\":\"\",\"search\":\"\",\"exclude\":[],\"sticky\":\"\",\"inherit\":false}} -->\n"
+		"<div class=\"wp-block-query\"><!-- wp:post-template -->\n<!-- wp:post-title /-->\n<!-- /wp:post-template -->\n\n"
+		"<!-- wp:query-pagination -->\n<!-- wp:query-pagination-previous /-->\n\n<!-- wp:query-pagination-numbers /-->\n\n<!-- wp:query-pagination-next /-->\n<!-- /wp:query-pagination -->\n\n"
+		"<!-- wp:query-no-results -->\n<!-- wp:paragraph -->\n<p></p>\n<!-- /wp:paragraph -->\n<!-- /wp:query-no-results --></div>\n<!-- /wp:query -->";
+	ASSERT_INT_EQ(blocks_render(&ctx, doc, &out), PD_OK);
+	ASSERT_STR_EQ(buf_str(&out),
+		"\n<div class=\"wp-block-query is-layout-flow wp-block-query-is-layout-flow\"><ul class=\"wp-block-post-template is-layout-flow wp-block-post-template-is-layout-flow\">"
+		"<li class=\"wp-block-post post-11 post type-post status-publish format-standard hentry category-classic\">\n<h2 class=\"wp-block-post-title\">Older</h2>\n</li>"
+		"<li class=\"wp-block-post post-12 post type-post status-publish format-standard hentry category-theme\">\n<h2 class=\"wp-block-post-title\">Newer</h2>\n</li></ul>\n\n"
+		"<nav class=\"wp-block-query-pagination is-layout-flex wp-block-query-pagination-is-layout-flex\" aria-label=\"Pagination\">\n\n\n"
+		"<div class=\"wp-block-query-pagination-numbers\"><span aria-current=\"page\" class=\"page-numbers current\">1</span>\n"
+		"<a class=\"page-numbers\" href=\"?query-1-page=2\">2</a></div>\n\n"
+		"<a href=\"/wp-json/wp/v2/posts/210?query-1-page=2\" class=\"wp-block-query-pagination-next\">Next Page</a>\n</nav>\n\n</div>\n");
+	ASSERT_INT_EQ(ctx.post_id, 210);
+	buf_free(&out);
+}
