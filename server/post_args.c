@@ -6,6 +6,7 @@
 #include "pressd/caps.h"
 #include "pressd/json.h"
 #include "pressd/post_args.h"
+#include "pressd/posts.h"
 #include "pressd/store.h"
 #include "pressd/validate.h"
 
@@ -43,8 +44,9 @@ static int sanitize(struct request *req, const char *name, const json_t *arg, co
 		    json_t **out)
 {
 	if (!strcmp(name, "status") && (req->method & (M_GET | M_HEAD))) {
-		int can_edit = caps_user_can(req->store, req->user, "edit_posts", 0);
-		int can_read_private = caps_user_can(req->store, req->user, "read_private_posts", 0);
+		const struct post_type *type = posts_type_of(req);
+		int can_edit = caps_user_can(req->store, req->user, type->cap.edit_posts, 0);
+		int can_read_private = caps_user_can(req->store, req->user, type->cap.read_private_posts, 0);
 		return validate_post_statuses(arg, value, can_edit, can_read_private, req->user != NULL, out);
 	}
 	/* slug: sanitize_title() happens when the post is written. */

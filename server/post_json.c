@@ -28,6 +28,7 @@ enum ctx { CTX_VIEW = 1, CTX_EMBED = 2, CTX_EDIT = 4 };
 struct shaper {
 	struct request *req;
 	int ctx;                    /* enum ctx of the request */
+	const struct post_type *type; /* the endpoint's post type */
 };
 
 /* The field is in the schema for this context and _fields asks for it. */
@@ -163,13 +164,34 @@ static json_t *one_link(json_t *attrs, json_t *href)
 	return jpush(jarr(), l);
 }
 
+/* rest_get_route_for_post() of a parent: "" (the API root) when it is no
+ * post, page or attachment. */
+static json_t *parent_href(const struct request *req, long parent)
+{
+	sqlite3_stmt *s = store_stmt(req->store, "SELECT post_type FROM wp_posts WHERE ID = ?");
+	const char *base = NULL;
+	if (s) {
+		sqlite3_bind_int64(s, 1, parent);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(s, 0);
+			base = !t ? NULL : !strcmp(t, "post") ? "posts" : !strcmp(t, "page") ? "pages"
+			     : !strcmp(t, "attachment") ? "media" : NULL;
+		}
+		store_done(s);
+	}
+	return base ? link_href(req, "wp/v2/%s/%ld", base, parent) : link_href(req, "%s", "");
+}
+
+/* prepare_links() and get_available_actions(). */
 static json_t *links(struct shaper *s, const struct post *p)
 {
 	struct request *req = s->req;
+	const struct post_type *type = s->type;
+	const char *base = type->rest_base;
 	json_t *l = jobj();
 	/* self, with the methods this user may use on it (targetHints). */
 	json_t *self = jobj();
-	jset(self, "href", link_href(req, "wp/v2/posts/%ld", p->id));
+	jset(self, "href", link_href(req, "wp/v2/%s/%ld", base, p->id));
 	json_t *allow = jpush(jarr(), jstr("GET"));
 	if (caps_user_can(req->store, req->user, "edit_post", p->id)) {
 		jpush(allow, jstr("POST"));
@@ -180,24 +202,27 @@ static json_t *links(struct shaper *s, const struct post *p)
 	}
 	jset(self, "targetHints", jset(jobj(), "allow", allow));
 	jset(l, "self", jpush(jarr(), self));
-	jset(l, "collection", one_link(NULL, link_href(req, "wp/v2/posts")));
-	jset(l, "about", one_link(NULL, link_href(req, "wp/v2/types/post")));
+	jset(l, "collection", one_link(NULL, link_href(req, "wp/v2/%s", base)));
+	jset(l, "about", one_link(NULL, link_href(req, "wp/v2/types/%s", type->name)));
 	if (p->author)
 		jset(l, "author", one_link(jset(jobj(), "embeddable", json_true()),
 					   link_href(req, "wp/v2/users/%ld", p->author)));
 	jset(l, "replies", one_link(jset(jobj(), "embeddable", json_true()),
 				    link_href(req, "wp/v2/comments?post=%ld", p->id)));
 	jset(l, "version-history", one_link(jset(jobj(), "count", jint(p->revisions)),
-					    link_href(req, "wp/v2/posts/%ld/revisions", p->id)));
+					    link_href(req, "wp/v2/%s/%ld/revisions", base, p->id)));
 	if (p->revisions > 0)
 		jset(l, "predecessor-version",
 		     one_link(jset(jobj(), "id", jint(p->latest_revision)),
-			      link_href(req, "wp/v2/posts/%ld/revisions/%ld", p->id, p->latest_revision)));
+			      link_href(req, "wp/v2/%s/%ld/revisions/%ld", base, p->id, p->latest_revision)));
+	if (type->hierarchical && p->parent)
+		jset(l, "up", one_link(jset(jobj(), "embeddable", json_true()), parent_href(req, p->parent)));
 	if (p->thumbnail_id)
 		jset(l, "wp:featuredmedia", one_link(jset(jobj(), "embeddable", json_true()),
 						     link_href(req, "wp/v2/media/%ld", p->thumbnail_id)));
 	jset(l, "wp:attachment", one_link(NULL, link_href(req, "wp/v2/media?parent=%ld", p->id)));
 	/* Taxonomies with a REST route; post_format has none. */
+	if (type->features & PT_TAXONOMIES) {
 	json_t *terms = jarr();
 	json_t *a = jobj();
 	jset(a, "taxonomy", jstr("category"));
@@ -210,23 +235,25 @@ static json_t *links(struct shaper *s, const struct post *p)
 	jset(a, "href", link_href(req, "wp/v2/tags?post=%ld", p->id));
 	jpush(terms, a);
 	jset(l, "wp:term", terms);
+	}
 	/* get_available_actions(): edit context only. */
 	if (s->ctx == CTX_EDIT) {
 		struct store *st = req->store;
 		const struct user *u = req->user;
-		static const struct { const char *rel; const char *cap; const char *cap2; } acts[] = {
-			{ "wp:action-publish", "publish_posts", NULL },
-			{ "wp:action-unfiltered-html", "unfiltered_html", NULL },
-			{ "wp:action-sticky", "edit_others_posts", "publish_posts" },
-			{ "wp:action-assign-author", "edit_others_posts", NULL },
-			{ "wp:action-create-categories", "manage_categories", NULL },
-			{ "wp:action-assign-categories", "edit_posts", NULL },
-			{ "wp:action-create-tags", "edit_posts", NULL },
-			{ "wp:action-assign-tags", "edit_posts", NULL },
+		const struct { const char *rel; const char *cap; const char *cap2; unsigned needs; } acts[] = {
+			{ "wp:action-publish", type->cap.publish_posts, NULL, 0 },
+			{ "wp:action-unfiltered-html", "unfiltered_html", NULL, 0 },
+			{ "wp:action-sticky", type->cap.edit_others_posts, type->cap.publish_posts, PT_STICKY },
+			{ "wp:action-assign-author", type->cap.edit_others_posts, NULL, 0 },
+			{ "wp:action-create-categories", "manage_categories", NULL, PT_TAXONOMIES },
+			{ "wp:action-assign-categories", "edit_posts", NULL, PT_TAXONOMIES },
+			{ "wp:action-create-tags", "edit_posts", NULL, PT_TAXONOMIES },
+			{ "wp:action-assign-tags", "edit_posts", NULL, PT_TAXONOMIES },
 		};
 		for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
-			if (caps_user_can(st, u, acts[i].cap, 0) && (!acts[i].cap2 || caps_user_can(st, u, acts[i].cap2, 0)))
-				jset(l, acts[i].rel, one_link(NULL, link_href(req, "wp/v2/posts/%ld", p->id)));
+			if ((type->features & acts[i].needs) == acts[i].needs && caps_user_can(st, u, acts[i].cap, 0) &&
+			    (!acts[i].cap2 || caps_user_can(st, u, acts[i].cap2, 0)))
+				jset(l, acts[i].rel, one_link(NULL, link_href(req, "wp/v2/%s/%ld", base, p->id)));
 	}
 	json_t *curie = jobj();
 	jset(curie, "name", jstr("wp"));
@@ -368,6 +395,7 @@ static void push_unique(json_t *arr, const char *s)
 /* get_post_class() outside the admin, not on the home page (no "sticky"). */
 static json_t *class_list(const struct post *p, int pw_required, const char *format)
 {
+	/* format: NULL for types without post-formats support. */
 	json_t *c = jarr();
 	char tmp[128];
 	snprintf(tmp, sizeof tmp, "post-%ld", p->id);
@@ -377,11 +405,13 @@ static json_t *class_list(const struct post *p, int pw_required, const char *for
 	push_unique(c, tmp);
 	snprintf(tmp, sizeof tmp, "status-%s", p->status);
 	push_unique(c, tmp);
-	struct buf b = BUF_INIT;
-	buf_puts(&b, "format-");
-	html_class(format, &b);
-	push_unique(c, buf_str(&b));
-	buf_free(&b);
+	if (format) {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, "format-");
+		html_class(format, &b);
+		push_unique(c, buf_str(&b));
+		buf_free(&b);
+	}
 	if (pw_required)
 		push_unique(c, "post-password-required");
 	else if (p->password[0])
@@ -440,7 +470,9 @@ static json_t *term_ids(const struct post *p, enum term_tax tax)
 json_t *post_json(struct request *req, const struct post *p)
 {
 	const char *c = rest_param_str(req, "context");
-	struct shaper s = { req, c && strcmp(c, "edit") == 0 ? CTX_EDIT : c && strcmp(c, "embed") == 0 ? CTX_EMBED : CTX_VIEW };
+	const struct post_type *type = posts_type_of(req);
+	struct shaper s = { req, c && strcmp(c, "edit") == 0 ? CTX_EDIT : c && strcmp(c, "embed") == 0 ? CTX_EMBED : CTX_VIEW,
+			    type };
 	json_t *d = jobj();
 	if (want(&s, "id", CTX_ALL))
 		jset(d, "id", jint(p->id));
@@ -525,22 +557,26 @@ json_t *post_json(struct request *req, const struct post *p)
 		jset(d, "author", jint(p->author));
 	if (want(&s, "featured_media", CTX_ALL))
 		jset(d, "featured_media", jint(p->thumbnail_id));
+	if (type->hierarchical && want(&s, "parent", CTX_VE))
+		jset(d, "parent", jint(p->parent));
+	if (type->hierarchical && want(&s, "menu_order", CTX_VE))
+		jset(d, "menu_order", jint(p->menu_order));
 	if (want(&s, "comment_status", CTX_VE))
 		jset(d, "comment_status", jstr(p->comment_status));
 	if (want(&s, "ping_status", CTX_VE))
 		jset(d, "ping_status", jstr(p->ping_status));
-	if (want(&s, "sticky", CTX_VE))
+	if ((type->features & PT_STICKY) && want(&s, "sticky", CTX_VE))
 		jset(d, "sticky", jbool(p->sticky));
 	if (want(&s, "template", CTX_VE))
 		jset(d, "template", jstr(p->template && strcmp(p->template, "default") != 0 ? p->template : ""));
-	const char *format = post_format(p);
-	if (want(&s, "format", CTX_VE))
+	const char *format = type->features & PT_FORMATS ? post_format(p) : NULL;
+	if (format && want(&s, "format", CTX_VE))
 		jset(d, "format", jstr(format));
 	if (want(&s, "meta", CTX_VE)) {
 		/* Registered keys in registration order; "" when absent (single string default). */
 		struct str_list keys = { NULL, 0 };
 		json_t *m = jobj();
-		posts_meta_keys(req->store, &keys);
+		posts_meta_keys(req->store, type, &keys);
 		for (size_t i = 0; i < keys.n; i++) {
 			json_t *v = json_object_get(p->meta, keys.v[i]);
 			jset(m, keys.v[i], v ? json_incref(v) : jstr(""));
@@ -548,9 +584,9 @@ json_t *post_json(struct request *req, const struct post *p)
 		str_list_free(&keys);
 		jset(d, "meta", m);
 	}
-	if (want(&s, "categories", CTX_VE))
+	if ((type->features & PT_TAXONOMIES) && want(&s, "categories", CTX_VE))
 		jset(d, "categories", term_ids(p, TAX_CATEGORY));
-	if (want(&s, "tags", CTX_VE))
+	if ((type->features & PT_TAXONOMIES) && want(&s, "tags", CTX_VE))
 		jset(d, "tags", term_ids(p, TAX_POST_TAG));
 	if (want(&s, "permalink_template", CTX_EDIT) || want(&s, "generated_slug", CTX_EDIT)) {
 		/* get_sample_permalink(): the link as if published, with the name left as a tag. */

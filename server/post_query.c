@@ -64,6 +64,8 @@ void post_query_free(struct post_query *q)
 		id_list_free(&q->tax[i].terms);
 	q->ntax = 0;
 	str_list_free(&q->formats);
+	id_list_free(&q->parent);
+	id_list_free(&q->parent_exclude);
 }
 
 /* ---- binds ---- */
@@ -124,6 +126,18 @@ static int id_placeholders(struct post_sql *o, struct buf *b, const struct id_li
 			rc = bind_int(o, l->v[i]);
 	}
 	return rc;
+}
+
+/* " AND column IN (?, ...)" (or NOT IN) for a non-empty id list. */
+static int id_clause(struct post_sql *o, struct buf *w, const char *column, const char *op,
+		     const struct id_list *l)
+{
+	if (!l->n)
+		return PD_OK;
+	int rc = buf_printf(w, " AND wp_posts.%s %s (", column, op);
+	if (!rc)
+		rc = id_placeholders(o, w, l);
+	return rc ? rc : buf_putc(w, ')');
 }
 
 /* ---- search (WP_Query::parse_search) ---- */
@@ -478,6 +492,7 @@ static const char *orderby_column(enum post_orderby o)
 	case ORDERBY_PARENT: return "wp_posts.post_parent";
 	case ORDERBY_SLUG: return "wp_posts.post_name";
 	case ORDERBY_TITLE: return "wp_posts.post_title COLLATE WP_CI";
+	case ORDERBY_MENU_ORDER: return "wp_posts.menu_order";
 	default: return "wp_posts.post_date";
 	}
 }
@@ -500,13 +515,8 @@ int post_query_sql(const struct post_query *q, struct post_sql *o)
 		if (!rc)
 			rc = buf_putc(w, ')');
 	}
-	if (!rc && q->exclude.n) {
-		rc = buf_puts(w, " AND wp_posts.ID NOT IN (");
-		if (!rc)
-			rc = id_placeholders(o, w, &q->exclude);
-		if (!rc)
-			rc = buf_putc(w, ')');
-	}
+	if (!rc)
+		rc = id_clause(o, w, "ID", "NOT IN", &q->exclude);
 	if (!rc && q->has_slugs && q->slugs.n) {
 		rc = buf_puts(w, " AND wp_posts.post_name IN (");
 		for (size_t i = 0; i < q->slugs.n && !rc; i++) {
@@ -517,20 +527,19 @@ int post_query_sql(const struct post_query *q, struct post_sql *o)
 		if (!rc)
 			rc = buf_putc(w, ')');
 	}
-	if (!rc && q->author.n) {
-		rc = buf_puts(w, " AND wp_posts.post_author IN (");
+	if (!rc)
+		rc = id_clause(o, w, "post_parent", "IN", &q->parent);
+	if (!rc)
+		rc = id_clause(o, w, "post_parent", "NOT IN", &q->parent_exclude);
+	if (!rc && q->has_menu_order) {
+		rc = buf_puts(w, " AND wp_posts.menu_order = ?");
 		if (!rc)
-			rc = id_placeholders(o, w, &q->author);
-		if (!rc)
-			rc = buf_putc(w, ')');
+			rc = bind_int(o, q->menu_order);
 	}
-	if (!rc && q->author_exclude.n) {
-		rc = buf_puts(w, " AND wp_posts.post_author NOT IN (");
-		if (!rc)
-			rc = id_placeholders(o, w, &q->author_exclude);
-		if (!rc)
-			rc = buf_putc(w, ')');
-	}
+	if (!rc)
+		rc = id_clause(o, w, "post_author", "IN", &q->author);
+	if (!rc)
+		rc = id_clause(o, w, "post_author", "NOT IN", &q->author_exclude);
 	/* WP_Date_Query: before/after are exclusive. */
 	static const struct { size_t off; const char *sql; } dates[] = {
 		{ offsetof(struct post_query, before), " AND wp_posts.post_date < ?" },

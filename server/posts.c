@@ -1,7 +1,8 @@
-/* posts.c - GET /wp/v2/posts and /wp/v2/posts/<id>: permission checks and
- * handlers of WP_REST_Posts_Controller for the post type "post", and the
- * batched loading of posts with their terms, meta and revisions. Writing
- * posts is elsewhere. */
+/* posts.c - GET /wp/v2/posts, /wp/v2/pages and their items: permission
+ * checks and handlers of WP_REST_Posts_Controller for the post types "post"
+ * and "page" (one controller; the route table gives each endpoint its
+ * struct post_type), and the batched loading of posts with their terms,
+ * meta and revisions. Writing posts is elsewhere. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,36 @@
 #include "pressd/site.h"
 #include "pressd/store.h"
 #include "pressd/wpdate.h"
+
+/* ---- post types (create_initial_post_types()) ---- */
+
+const struct post_type post_type_post = {
+	"post", "posts", 0, PT_STICKY | PT_FORMATS | PT_TAXONOMIES,
+	{ "edit_posts", "edit_others_posts", "publish_posts", "read_private_posts" },
+};
+
+const struct post_type post_type_page = {
+	"page", "pages", 1, 0,
+	{ "edit_pages", "edit_others_pages", "publish_pages", "read_private_pages" },
+};
+
+static const struct post_type *const types[] = { &post_type_post, &post_type_page };
+
+/* WordPress registers one controller per post type under its rest_base;
+ * the route names it ("/wp/v2/pages/2" -> page). */
+const struct post_type *posts_type_of(const struct request *req)
+{
+	const char *r = req->route ? req->route : "";
+	if (strncmp(r, "/wp/v2/", 7) == 0) {
+		r += 7;
+		for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+			size_t n = strlen(types[i]->rest_base);
+			if (strncmp(r, types[i]->rest_base, n) == 0 && (r[n] == '/' || r[n] == '\0'))
+				return types[i];
+		}
+	}
+	return &post_type_post;
+}
 
 /* ---- parameters: validated values, or raw strings when validation is lenient ---- */
 
@@ -155,9 +186,11 @@ static int sticky_ids(struct store *st, struct id_list *out)
 
 /* ---- loading posts ---- */
 
-int posts_meta_keys(struct store *st, struct str_list *out)
+int posts_meta_keys(struct store *st, const struct post_type *type, struct str_list *out)
 {
-	char *v = store_option_get(st, "pressd_post_meta_keys");
+	char name[64];
+	snprintf(name, sizeof name, "pressd_%s_meta_keys", type->name);
+	char *v = store_option_get(st, name);
 	json_t *s = jstr(v ? v : "footnotes");
 	int rc = parse_list(s, out);
 	json_decref(s);
@@ -222,7 +255,7 @@ int posts_load(struct store *st, const long *ids, size_t n, struct post_set *out
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT ID, post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt,"
 		" post_status, comment_status, ping_status, post_password, post_name, post_modified,"
-		" post_modified_gmt, post_parent, guid, post_type"
+		" post_modified_gmt, post_parent, guid, post_type, menu_order"
 		" FROM wp_posts WHERE ID IN (SELECT value FROM json_each(?))");
 	if (!s) {
 		rc = PD_EDB;
@@ -254,6 +287,7 @@ int posts_load(struct store *st, const long *ids, size_t n, struct post_set *out
 		p->parent = (long)sqlite3_column_int64(s, 14);
 		p->guid = col_dup(s, 15);
 		p->type = col_dup(s, 16);
+		p->menu_order = (long)sqlite3_column_int64(s, 17);
 		p->meta = jobj();
 		if (!p->date || !p->date_gmt || !p->content || !p->title || !p->excerpt || !p->status ||
 		    !p->comment_status || !p->ping_status || !p->password || !p->name || !p->modified ||
@@ -308,8 +342,10 @@ int posts_load(struct store *st, const long *ids, size_t n, struct post_set *out
 	if (rc)
 		goto out;
 
-	/* Meta: the registered keys, the thumbnail and the page template. */
-	if ((rc = posts_meta_keys(st, &keys)))
+	/* Meta: the keys registered for any type, the thumbnail and the page template. */
+	for (size_t i = 0; i < sizeof types / sizeof types[0] && !rc; i++)
+		rc = posts_meta_keys(st, types[i], &keys);
+	if (rc)
 		goto out;
 	jkeys = jarr();
 	jpush(jkeys, jstr("_thumbnail_id"));
@@ -409,7 +445,8 @@ static int can_read(struct request *req, const struct post *p)
  * sanitize_post_statuses() (post_args_policy) before. */
 int posts_get_items_permission(struct request *req, struct response *res)
 {
-	if (strcmp(context_of(req), "edit") == 0 && !caps_user_can(req->store, req->user, "edit_posts", 0))
+	if (strcmp(context_of(req), "edit") == 0 &&
+	    !caps_user_can(req->store, req->user, posts_type_of(req)->cap.edit_posts, 0))
 		return rest_error(res, auth_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit posts in this post type.");
 	return PD_OK;
@@ -422,6 +459,7 @@ static const struct { const char *name; enum post_orderby v; } orderbys[] = {
 	{ "include", ORDERBY_INCLUDE }, { "modified", ORDERBY_MODIFIED }, { "parent", ORDERBY_PARENT },
 	{ "relevance", ORDERBY_RELEVANCE }, { "slug", ORDERBY_SLUG },
 	{ "include_slugs", ORDERBY_INCLUDE_SLUGS }, { "title", ORDERBY_TITLE },
+	{ "menu_order", ORDERBY_MENU_ORDER },
 };
 
 /* A date parameter as WP_Date_Query compares it: local MySQL time. */
@@ -466,12 +504,14 @@ static int tax_param(const struct request *req, struct post_query *q, const char
 	return PD_OK;
 }
 
-/* get_items(): the REST parameters as WP_Query arguments. */
+/* get_items(): the REST parameters as WP_Query arguments; only those the
+ * post type registers (get_collection_params()). */
 static int query_from_request(struct request *req, struct response *res, struct post_query *q)
 {
+	const struct post_type *type = posts_type_of(req);
 	int rc = PD_OK, given;
 	memset(q, 0, sizeof *q);
-	q->type = "post";
+	q->type = type->name;
 	q->logged_in = req->user != NULL;
 	q->page = param_long(req, "page", 1, NULL);
 	q->per_page = param_long(req, "per_page", 10, NULL);
@@ -533,8 +573,16 @@ static int query_from_request(struct request *req, struct response *res, struct 
 	date_param(req, "after", q->after);
 	date_param(req, "modified_after", q->modified_after);
 
+	if (type->hierarchical) {
+		if (!rc)
+			rc = parse_ids(rest_param(req, "parent"), &q->parent);
+		if (!rc)
+			rc = parse_ids(rest_param(req, "parent_exclude"), &q->parent_exclude);
+		q->menu_order = param_long(req, "menu_order", 0, &q->has_menu_order);
+	}
+
 	/* sticky=true: only sticky posts (within include); false: none of them. */
-	int sticky = param_bool(req, "sticky");
+	int sticky = type->features & PT_STICKY ? param_bool(req, "sticky") : -1;
 	if (!rc && sticky >= 0) {
 		struct id_list ids = { NULL, 0 };
 		sticky_ids(req->store, &ids);
@@ -559,6 +607,8 @@ static int query_from_request(struct request *req, struct response *res, struct 
 
 	const char *rel = rest_param_str(req, "tax_relation");
 	q->tax_or = rel && strcmp(rel, "OR") == 0;
+	if (!(type->features & PT_TAXONOMIES))
+		return rc;
 	if (!rc)
 		rc = tax_param(req, q, "categories", "category", 0);
 	if (!rc)
@@ -567,7 +617,7 @@ static int query_from_request(struct request *req, struct response *res, struct 
 		rc = tax_param(req, q, "tags", "post_tag", 0);
 	if (!rc)
 		rc = tax_param(req, q, "tags_exclude", "post_tag", 1);
-	if (!rc && rest_param(req, "format")) {
+	if (!rc && (type->features & PT_FORMATS) && rest_param(req, "format")) {
 		rc = parse_list(rest_param(req, "format"), &q->formats);
 		q->has_formats = q->formats.n > 0;
 	}
@@ -684,7 +734,9 @@ int posts_get_items(struct request *req, struct response *res)
 		goto out;
 	if ((rc = run_query(req->store, &q, &ids, &total)))
 		goto out;
-	if (param_bool(req, "ignore_sticky") == 0 && (rc = stick_to_top(req->store, &q, &ids)))
+	/* Without an ignore_sticky parameter (pages) WP_Query sticks too. */
+	int ignore = posts_type_of(req)->features & PT_STICKY ? param_bool(req, "ignore_sticky") : 0;
+	if (ignore == 0 && (rc = stick_to_top(req->store, &q, &ids)))
 		goto out;
 	long max_pages = q.per_page > 0 ? (total + q.per_page - 1) / q.per_page : 0;
 	if (q.page > max_pages && total > 0) {
@@ -717,7 +769,7 @@ out:
 
 /* ---- one post ---- */
 
-/* WP_REST_Posts_Controller::get_post(): the ID as a post of type "post". */
+/* WP_REST_Posts_Controller::get_post(): the ID as a post of the endpoint's type. */
 static int item_id(const struct request *req, long *id)
 {
 	const char *s = json_string_value(json_object_get(req->url, "id"));
@@ -733,7 +785,7 @@ static int load_one(struct request *req, struct response *res, struct post_set *
 		int rc = posts_load(req->store, &id, 1, set);
 		if (rc)
 			return rc;
-		if (set->n == 1 && strcmp(set->v[0].type, "post") == 0)
+		if (set->n == 1 && strcmp(set->v[0].type, posts_type_of(req)->name) == 0)
 			return PD_OK;
 	}
 	return rest_error(res, 404, "rest_post_invalid_id", "Invalid post ID.");

@@ -34,6 +34,9 @@ const struct rest_route rest_routes[] = {
 		{ M_POST, autosaves_create_item, autosaves_create_item_permission, &post_args_policy } } },
 	{ "/wp/v2/posts/(?P<parent>[\\d]+)/autosaves/(?P<id>[\\d]+)", {
 		{ M_GET, autosaves_get_item, revisions_get_item_permission, NULL } } },
+	/* One controller, two post types: posts_type_of() reads the rest_base. */
+	{ "/wp/v2/pages", { { M_GET, posts_get_items, posts_get_items_permission, &post_args_policy } } },
+	{ "/wp/v2/pages/(?P<id>[\\d]+)", { { M_GET, posts_get_item, posts_get_item_permission, &post_args_policy } } },
 	{ "/wp/v2/media/(?P<id>[\\d]+)", { { M_GET, media_get_item, media_get_item_permission, NULL } } },
 	{ "/wp/v2/categories", { { M_GET, categories_get_items, categories_get_items_permission, NULL } } },
 	{ "/wp/v2/categories/(?P<id>[\\d]+)", { { M_GET, categories_get_item, categories_get_item_permission, NULL } } },

@@ -1,5 +1,6 @@
-/* posts.h - the posts endpoints (GET /wp/v2/posts, /wp/v2/posts/<id>) and
- * what they are built from: the collection query (server/post_query.c:
+/* posts.h - WP_REST_Posts_Controller's read endpoints for the post types
+ * "post" and "page" (GET /wp/v2/posts, /wp/v2/pages and their items: one
+ * controller, configured by a struct post_type) and what they are built from: the collection query (server/post_query.c:
  * WP_Query's parameters -> parameterised SQL), the batched loading of posts
  * with their terms and meta (server/posts.c), and one post as REST JSON
  * (server/post_json.c, WP_REST_Posts_Controller::prepare_item_for_response). */
@@ -15,7 +16,32 @@ struct request;
 struct response;
 struct store;
 
-/* ---- handlers (server/routes.c) ---- */
+/* ---- post types (server/posts.c) ---- */
+
+/* post_type_supports() features and per-type behaviour the controller reads. */
+enum post_type_feature {
+	PT_STICKY = 1,              /* "post" only: sticky field, sticky/ignore_sticky params, action-sticky */
+	PT_FORMATS = 2,             /* post-formats: format field and param, format-* class */
+	PT_TAXONOMIES = 4,          /* category and post_tag: fields, params, wp:term links */
+};
+
+/* A post type as register_post_type() describes it to the REST controller. */
+struct post_type {
+	const char *name;           /* post_type column value: "post", "page" */
+	const char *rest_base;      /* route segment: "posts", "pages" */
+	int hierarchical;           /* parent, menu_order, "up" link, page permalinks */
+	unsigned features;          /* enum post_type_feature bits */
+	struct {                    /* $post_type->cap: primitive capabilities */
+		const char *edit_posts, *edit_others_posts, *publish_posts, *read_private_posts;
+	} cap;
+};
+
+extern const struct post_type post_type_post, post_type_page;
+
+/* The post type of the request's route ("/wp/v2/pages..." -> page; "post" otherwise). */
+const struct post_type *posts_type_of(const struct request *req);
+
+/* ---- handlers (server/routes.c; shared by /wp/v2/posts and /wp/v2/pages) ---- */
 
 int posts_get_items_permission(struct request *req, struct response *res);
 int posts_get_items(struct request *req, struct response *res);
@@ -36,7 +62,7 @@ struct str_list {
 
 enum post_orderby {
 	ORDERBY_DATE, ORDERBY_AUTHOR, ORDERBY_ID, ORDERBY_INCLUDE, ORDERBY_MODIFIED, ORDERBY_PARENT,
-	ORDERBY_RELEVANCE, ORDERBY_SLUG, ORDERBY_INCLUDE_SLUGS, ORDERBY_TITLE,
+	ORDERBY_RELEVANCE, ORDERBY_SLUG, ORDERBY_INCLUDE_SLUGS, ORDERBY_TITLE, ORDERBY_MENU_ORDER,
 };
 
 enum tax_op { TAX_IN, TAX_AND, TAX_NOT_IN };
@@ -73,6 +99,10 @@ struct post_query {
 	int tax_or;                 /* tax_relation=OR */
 	struct str_list formats;    /* format: "standard", "aside" ...; used when has_formats */
 	int has_formats;
+	struct id_list parent;      /* post_parent__in (parent=0: top level) */
+	struct id_list parent_exclude; /* post_parent__not_in */
+	long menu_order;            /* menu_order = ?; used when has_menu_order */
+	int has_menu_order;
 	enum post_orderby orderby;
 	int asc;                    /* order=asc */
 	long per_page;
@@ -124,6 +154,7 @@ struct post {
 	long id;                    /* ID */
 	long author;                /* post_author, a user ID */
 	long parent;                /* post_parent */
+	long menu_order;            /* menu_order */
 	char *date, *date_gmt;      /* post_date (local), post_date_gmt; MySQL datetimes, owned */
 	char *modified, *modified_gmt;
 	char *title, *content, *excerpt;  /* raw, owned */
@@ -147,9 +178,10 @@ struct post_set {
  * with terms, meta and revision counts, in a fixed number of queries. */
 int posts_load(struct store *st, const long *ids, size_t n, struct post_set *out);
 void posts_free(struct post_set *set);
-/* The registered post meta keys: option pressd_post_meta_keys (comma list),
- * default "footnotes" (register_post_meta( 'post', ... show_in_rest )). */
-int posts_meta_keys(struct store *st, struct str_list *out);
+/* The meta keys registered for a post type (register_post_meta( type, ...
+ * show_in_rest )), appended to out: option pressd_<type>_meta_keys (comma
+ * list), default "footnotes" (WordPress registers it for post and page). */
+int posts_meta_keys(struct store *st, const struct post_type *type, struct str_list *out);
 
 /* ---- one post as JSON (server/post_json.c) ---- */
 
