@@ -1113,7 +1113,7 @@ static int after_insert(struct request *req, long id, int creating)
 	const json_t *meta = isset(req, "meta");
 	if (!rc && json_is_object(meta)) {
 		struct str_list keys = { NULL, 0 };
-		rc = posts_meta_keys(st, &keys);
+		rc = posts_meta_keys(st, posts_type_of(req), &keys);
 		for (size_t i = 0; i < keys.n && !rc; i++) {
 			const json_t *mv = json_object_get(meta, keys.v[i]);
 			if (!mv)

@@ -290,7 +290,7 @@ json_t *revision_json(struct request *req, const struct wpost *r, int with_previ
 	if (!embed) {
 		struct str_list keys = { NULL, 0 };
 		json_t *m = jobj();
-		posts_meta_keys(req->store, &keys);
+		posts_meta_keys(req->store, posts_type_of(req), &keys);
 		for (size_t i = 0; i < keys.n; i++) {
 			char *v = store_meta_get(req->store, "post", r->id, keys.v[i]);
 			jset(m, keys.v[i], jstr(v ? v : ""));
