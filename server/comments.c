@@ -19,7 +19,6 @@
 #include "pressd/site.h"
 #include "pressd/smilies.h"
 #include "pressd/store.h"
-#include "pressd/term_link.h"
 #include "pressd/texturize.h"
 #include "pressd/users.h"
 #include "pressd/wpdate.h"

@@ -20,7 +20,6 @@
 #include "pressd/shortcodes.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
-#include "pressd/term_link.h"
 #include "pressd/wpdate.h"
 
 /* ---- media_details ---- */

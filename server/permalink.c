@@ -1,6 +1,8 @@
-/* permalink.c - get_permalink() and get_term_link() as WordPress 6.9 builds
- * them (wp-includes/link-template.php). Only the built-in post types and the
- * category/post_tag taxonomies; no custom permastructs. */
+/* permalink.c - the public links of posts, pages, attachments, terms and
+ * authors as WordPress 6.9 builds them (wp-includes/link-template.php,
+ * taxonomy.php, author-template.php); the only place pressd builds them.
+ * Only the built-in post types and category/post_tag/post_format; no custom
+ * permastructs, no resolving URLs back to objects. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 #include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/permalink.h"
+#include "pressd/query.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
 
@@ -36,10 +39,11 @@ static int use_trailing_slashes(const struct site *site)
 	return n && site->permalink_structure[n - 1] == '/';
 }
 
-/* user_trailingslashit() on the tail of out, from position start. */
+/* user_trailingslashit() on the tail of out, from position start
+ * (untrailingslashit() strips '/' and '\\'). */
 static int user_trailingslashit(const struct site *site, struct buf *out, size_t start)
 {
-	while (out->len > start && out->data[out->len - 1] == '/')
+	while (out->len > start && (out->data[out->len - 1] == '/' || out->data[out->len - 1] == '\\'))
 		out->data[--out->len] = '\0';
 	if (use_trailing_slashes(site))
 		return buf_putc(out, '/');
@@ -55,6 +59,22 @@ static int home_url(const struct site *site, const char *path, struct buf *out)
 	while (*path == '/')
 		path++;
 	return rc ? rc : buf_puts(out, path);
+}
+
+/* home_url( path ) then user_trailingslashit(): the shape of every pretty link. */
+static int home_link(const struct site *site, const char *path, struct buf *out)
+{
+	size_t start = out->len;
+	int rc = home_url(site, path, out);
+	return rc ? rc : user_trailingslashit(site, out, start);
+}
+
+/* $wp_rewrite->front: the structure up to its first tag ("/" for "/%postname%/"). */
+static void rewrite_front(const struct site *site, char *front, size_t size)
+{
+	const char *ps = site->permalink_structure, *pct = strchr(ps, '%');
+	size_t n = pct ? (size_t)(pct - ps) : strlen(ps);
+	snprintf(front, size, "%.*s", (int)n, ps);
 }
 
 static int is_numeric_str(const char *s)
@@ -107,11 +127,8 @@ static int expand_structure(const struct site *site, const struct permalink_post
 static int page_link(const struct site *site, const struct permalink_post *p,
 		     const struct permalink_parts *parts, int leavename, struct buf *out)
 {
-	if (site->permalink_structure[0] && !force_plain(p)) {
-		size_t start = out->len;
-		int rc = home_url(site, leavename ? "%pagename%" : parts->page_uri ? parts->page_uri : "", out);
-		return rc ? rc : user_trailingslashit(site, out, start);
-	}
+	if (site->permalink_structure[0] && !force_plain(p))
+		return home_link(site, leavename ? "%pagename%" : parts->page_uri ? parts->page_uri : "", out);
 	return buf_printf(out, "%s/?page_id=%ld", site->home, p->id);
 }
 
@@ -144,21 +161,18 @@ int permalink_build(const struct site *site, const struct permalink_post *p,
 					return rc ? rc : user_trailingslashit(site, out, start);
 				}
 			} else if (!leavename) {
-				size_t start = out->len;
-				int rc = home_url(site, p->name, out);
-				return rc ? rc : user_trailingslashit(site, out, start);
+				return home_link(site, p->name, out);
 			}
 		}
 		return buf_printf(out, "%s/?attachment_id=%ld", site->home, p->id);
 	}
 	if (site->permalink_structure[0] && !force_plain(p)) {
-		size_t start = out->len;
 		struct buf path = BUF_INIT;
 		int rc = expand_structure(site, p, parts, leavename, &path);
 		if (!rc)
-			rc = home_url(site, buf_str(&path), out);
+			rc = home_link(site, buf_str(&path), out);
 		buf_free(&path);
-		return rc ? rc : user_trailingslashit(site, out, start);
+		return rc;
 	}
 	return buf_printf(out, "%s/?p=%ld", site->home, p->id);
 }
@@ -193,70 +207,118 @@ int permalink_term_path(struct store *st, long term_id, const char *taxonomy, st
 	return rc;
 }
 
-int permalink_term(struct store *st, const struct site *site, long term_id, const char *taxonomy,
-		   struct buf *out)
+/* The own slug of a term ("child" of "parent/child"), in place. */
+static void last_segment(struct buf *b)
 {
-	int cat = strcmp(taxonomy, "category") == 0;
+	const char *last = strrchr(buf_str(b), '/');
+	if (last) {
+		size_t n = strlen(last + 1);
+		memmove(b->data, last + 1, n + 1);
+		b->len = n;
+	}
+}
+
+int permalink_term_link(struct store *st, const struct site *site, long term_id, const char *taxonomy,
+			const char *slug, long parent, struct buf *out)
+{
+	int is_cat = strcmp(taxonomy, "category") == 0, is_tag = strcmp(taxonomy, "post_tag") == 0;
+	int is_format = strcmp(taxonomy, "post_format") == 0;
+	/* post_format_link filter: the URL names the format without its prefix. */
+	const char *shown = is_format && strncmp(slug, "post-format-", 12) == 0 ? slug + 12 : slug;
 	if (!site->permalink_structure[0]) {
-		if (cat)
+		if (is_cat)
 			return buf_printf(out, "%s/?cat=%ld", site->home, term_id);
-		struct buf slug = BUF_INIT;
-		int rc = permalink_term_path(st, term_id, taxonomy, &slug);
-		if (!rc) {
-			const char *last = strrchr(buf_str(&slug), '/');
-			rc = buf_printf(out, "%s/?tag=%s", site->home, last ? last + 1 : buf_str(&slug));
-		}
-		buf_free(&slug);
-		return rc;
+		return buf_printf(out, "%s/?%s=%s", site->home, is_tag ? "tag" : taxonomy, shown);
 	}
-	const char *base = cat ? (site->category_base[0] ? site->category_base : "category")
-			       : (site->tag_base[0] ? site->tag_base : "tag");
+	/* register_taxonomy() rewrite: base + "/%tax%", after the front unless a base option is set. */
+	const char *base = is_cat ? site->category_base : is_tag ? site->tag_base : "";
 	struct buf path = BUF_INIT;
-	int rc = permalink_term_path(st, term_id, taxonomy, &path);
-	if (!rc && !cat) {
-		/* Non-hierarchical: only the term's own slug. */
-		const char *last = strrchr(buf_str(&path), '/');
-		if (last) {
-			char *own = strdup(last + 1);
-			buf_reset(&path);
-			rc = own ? buf_puts(&path, own) : PD_ENOMEM;
-			free(own);
-		}
-	}
-	if (!rc) {
-		size_t start = out->len;
+	int rc;
+	if (base[0]) {
 		while (*base == '/')
 			base++;
-		rc = buf_printf(out, "%s/%s/%s", site->home, base, buf_str(&path));
-		if (!rc)
-			rc = user_trailingslashit(site, out, start);
+		rc = buf_puts(&path, base);
+		while (path.len && path.data[path.len - 1] == '/')
+			path.data[--path.len] = '\0';
+		if (rc == PD_OK)
+			rc = buf_putc(&path, '/');
+	} else {
+		char front[256];
+		rewrite_front(site, front, sizeof front);
+		rc = buf_printf(&path, "%s%s/", front, is_cat ? "category" : is_format ? "type" : is_tag ? "tag" : taxonomy);
 	}
+	/* Hierarchical (category): the ancestors' slugs first (get_ancestors()). */
+	if (rc == PD_OK && is_cat && parent > 0 && permalink_term_path(st, parent, taxonomy, &path) == PD_OK)
+		rc = buf_putc(&path, '/');
+	if (rc == PD_OK)
+		rc = buf_puts(&path, shown);
+	if (rc == PD_OK)
+		rc = home_link(site, buf_str(&path), out);
 	buf_free(&path);
 	return rc;
 }
 
-/* The page's ancestors' names and its own, "top/child/page" (get_page_uri()). */
-static int page_uri(struct store *st, long id, struct buf *out)
+int permalink_term(struct store *st, const struct site *site, long term_id, const char *taxonomy,
+		   struct buf *out)
 {
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT tt.parent FROM wp_term_taxonomy tt WHERE tt.term_id = ? AND tt.taxonomy = ?");
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_int64(s, 1, term_id);
+	sqlite3_bind_text(s, 2, taxonomy, -1, SQLITE_STATIC);
+	long parent = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	store_done(s);
+	struct buf slug = BUF_INIT;
+	int rc = permalink_term_path(st, term_id, taxonomy, &slug);
+	if (!rc) {
+		last_segment(&slug);
+		rc = permalink_term_link(st, site, term_id, taxonomy, buf_str(&slug), parent, out);
+	}
+	buf_free(&slug);
+	return rc;
+}
+
+int permalink_author(const struct site *site, long user_id, const char *nicename, struct buf *out)
+{
+	if (!site->permalink_structure[0])
+		return buf_printf(out, "%s/?author=%ld", site->home, user_id);
+	char front[256];
+	rewrite_front(site, front, sizeof front);
+	struct buf path = BUF_INIT;
+	int rc = buf_printf(&path, "%sauthor/%s", front, nicename);
+	if (rc == PD_OK)
+		rc = home_link(site, buf_str(&path), out);
+	buf_free(&path);
+	return rc;
+}
+
+/* get_page_uri() without the page's own name: the names of parent and its
+ * ancestors, root first, joined by '/'. Ancestors without a name are
+ * skipped; the walk stops at self (a loop), as get_post_ancestors() does. */
+static int ancestors_path(struct store *st, long parent, long self, struct buf *out)
+{
+	if (parent <= 0 || parent == self)
+		return PD_OK;
 	sqlite3_stmt *s = store_stmt(st,
 		"WITH RECURSIVE chain(id, parent, name, depth) AS ("
 		" SELECT ID, post_parent, post_name, 0 FROM wp_posts WHERE ID = ?1"
 		" UNION ALL SELECT p.ID, p.post_parent, p.post_name, c.depth + 1 FROM chain c"
-		"  JOIN wp_posts p ON p.ID = c.parent WHERE c.parent <> 0 AND c.parent <> ?1 AND c.depth < 64)"
-		" SELECT name, depth FROM chain ORDER BY depth DESC");
+		"  JOIN wp_posts p ON p.ID = c.parent WHERE c.parent <> 0 AND c.parent <> ?2 AND c.depth < 64)"
+		" SELECT name FROM chain ORDER BY depth DESC");
 	if (!s)
 		return PD_EDB;
-	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 1, parent);
+	sqlite3_bind_int64(s, 2, self);
 	int rc = PD_OK, n = 0;
 	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(s, 0);
-		int depth = sqlite3_column_int(s, 1);
-		if (depth > 0 && (!name || !*name))
-			continue; /* get_page_uri() skips ancestors without a name */
+		if (!name || !*name)
+			continue;
 		if (n++)
 			rc = buf_putc(out, '/');
 		if (!rc)
-			rc = buf_puts(out, name ? name : "");
+			rc = buf_puts(out, name);
 	}
 	store_done(s);
 	return rc;
@@ -326,66 +388,66 @@ static void effective_status(struct store *st, long id, struct post_cols *c)
 	snprintf(c->status, sizeof c->status, "%s", parent.status);
 }
 
-static int permalink_post_depth(struct store *st, const struct site *site, const struct user *user,
-				long id, int leavename, int ignore_front, struct buf *out, int depth)
+static int post_id_link(struct store *st, const struct site *site, const struct user *user, long id,
+			int leavename, int ignore_front, struct buf *out, int depth);
+
+/* get_permalink() of a row: what it looks up, then permalink_build(). Pages
+ * as an attachment's parent (ignore_front) use _get_page_link(). */
+static int post_row_link(struct store *st, const struct site *site, const struct user *user,
+			 const struct permalink_post *row, int leavename, int ignore_front, struct buf *out,
+			 int depth)
 {
-	struct post_cols c;
-	int rc = load_cols(st, id, &c);
-	if (rc)
-		return rc;
-	effective_status(st, id, &c);
-	struct permalink_post p = { id, c.type, c.status, c.name, c.date, 0, 0 };
-	p.readable_private = strcmp(c.status, "private") == 0 && caps_user_can(st, user, "read_post", id);
+	struct permalink_post p = *row;
+	p.readable_private = p.status && strcmp(p.status, "private") == 0 &&
+			     caps_user_can(st, user, "read_post", p.id);
 	struct permalink_parts parts = { NULL, NULL, NULL, NULL };
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	const char *ps = site->permalink_structure;
-	if (strcmp(c.type, "page") == 0) {
-		rc = page_uri(st, id, &a);
+	struct buf a = BUF_INIT;
+	const char *ps = site->permalink_structure, *type = p.type ? p.type : "post";
+	int rc = PD_OK;
+	if (strcmp(type, "page") == 0) {
+		rc = ancestors_path(st, p.parent, p.id, &a);
+		if (!rc && a.len)
+			rc = buf_putc(&a, '/');
+		if (!rc)
+			rc = buf_puts(&a, p.name ? p.name : "");
 		parts.page_uri = buf_str(&a);
-		if (!rc && ignore_front)
-			rc = page_link(site, &p, &parts, leavename, out);
-		else if (!rc)
-			rc = permalink_build(site, &p, &parts, leavename, out);
+		if (!rc)
+			rc = ignore_front ? page_link(site, &p, &parts, leavename, out)
+					  : permalink_build(site, &p, &parts, leavename, out);
 		goto out;
 	}
-	if (strcmp(c.type, "attachment") == 0) {
+	if (strcmp(type, "attachment") == 0) {
 		struct post_cols parent;
-		if (c.parent && c.parent != id && depth < 4 && load_cols(st, c.parent, &parent) == PD_OK &&
+		if (p.parent && p.parent != p.id && depth < 4 && load_cols(st, p.parent, &parent) == PD_OK &&
 		    (strcmp(parent.type, "post") == 0 || strcmp(parent.type, "page") == 0 ||
 		     strcmp(parent.type, "attachment") == 0)) {
-			rc = permalink_post_depth(st, site, user, c.parent, 0, 1, &a, depth + 1);
+			rc = post_id_link(st, site, user, p.parent, 0, 1, &a, depth + 1);
 			parts.parent_link = buf_str(&a);
-		} else if (c.parent) {
+		} else if (p.parent) {
 			/* An invalid parent: plain link. */
-			rc = buf_printf(out, "%s/?attachment_id=%ld", site->home, id);
+			rc = buf_printf(out, "%s/?attachment_id=%ld", site->home, p.id);
 			goto out;
 		}
 		if (!rc)
 			rc = permalink_build(site, &p, &parts, leavename, out);
 		goto out;
 	}
+	struct buf b = BUF_INIT;
 	if (strstr(ps, "%category%")) {
-		long cat = lowest_category(st, id);
+		long cat = lowest_category(st, p.id);
 		if (!cat || permalink_term_path(st, cat, "category", &a) != PD_OK) {
+			/* The default category's own slug only (get_term()->slug). */
 			buf_reset(&a);
 			if (permalink_term_path(st, site->default_category, "category", &a) != PD_OK)
 				buf_reset(&a);
-			/* The default category's own slug only (get_term()->slug). */
-			const char *last = strrchr(buf_str(&a), '/');
-			if (last) {
-				char *own = strdup(last + 1);
-				buf_reset(&a);
-				if (own)
-					buf_puts(&a, own);
-				free(own);
-			}
+			last_segment(&a);
 		}
 		parts.category = buf_str(&a);
 	}
 	if (strstr(ps, "%author%")) {
 		sqlite3_stmt *s = store_stmt(st, "SELECT user_nicename FROM wp_users WHERE ID = ?");
 		if (s) {
-			sqlite3_bind_int64(s, 1, c.author);
+			sqlite3_bind_int64(s, 1, p.author);
 			if (sqlite3_step(s) == SQLITE_ROW)
 				buf_puts(&b, (const char *)sqlite3_column_text(s, 0));
 			store_done(s);
@@ -393,14 +455,60 @@ static int permalink_post_depth(struct store *st, const struct site *site, const
 		parts.author = buf_str(&b);
 	}
 	rc = permalink_build(site, &p, &parts, leavename, out);
+	buf_free(&b);
 out:
 	buf_free(&a);
-	buf_free(&b);
 	return rc;
+}
+
+static int post_id_link(struct store *st, const struct site *site, const struct user *user, long id,
+			int leavename, int ignore_front, struct buf *out, int depth)
+{
+	struct post_cols c;
+	int rc = load_cols(st, id, &c);
+	if (rc)
+		return rc;
+	effective_status(st, id, &c);
+	struct permalink_post p = { id, c.type, c.status, c.name, c.date, 0, 0, c.author, c.parent };
+	return post_row_link(st, site, user, &p, leavename, ignore_front, out, depth);
 }
 
 int permalink_post(struct store *st, const struct site *site, const struct user *user, long id,
 		   int leavename, struct buf *out)
 {
-	return permalink_post_depth(st, site, user, id, leavename, 0, out, 0);
+	return post_id_link(st, site, user, id, leavename, 0, out, 0);
+}
+
+int permalink_post_row(struct store *st, const struct site *site, const struct user *user,
+		       const struct permalink_post *row, int leavename, struct buf *out)
+{
+	return post_row_link(st, site, user, row, leavename, 0, out, 0);
+}
+
+int permalink_sample(struct store *st, const struct site *site, const struct user *user,
+		     const struct permalink_post *row, struct buf *out)
+{
+	struct permalink_post p = *row;
+	if (p.status && (!strcmp(p.status, "draft") || !strcmp(p.status, "pending") || !strcmp(p.status, "future")))
+		p.status = "publish";
+	size_t start = out->len;
+	int rc = post_row_link(st, site, user, &p, 1, 0, out, 0);
+	if (rc || !p.type || strcmp(p.type, "page") != 0)
+		return rc;
+	/* Hierarchy: "%pagename%" becomes "<parents' path>/%pagename%". */
+	struct buf uri = BUF_INIT, tail = BUF_INIT;
+	rc = ancestors_path(st, p.parent, p.id, &uri);
+	const char *tag = strstr(out->data + start, "%pagename%");
+	if (!rc && uri.len && tag) {
+		uri.len = url_decode(uri.data, uri.len, 1);
+		uri.data[uri.len] = '\0';
+		rc = buf_puts(&tail, tag);
+		out->len = (size_t)(tag - out->data);
+		out->data[out->len] = '\0';
+		if (!rc)
+			rc = buf_printf(out, "%s/%s", buf_str(&uri), buf_str(&tail));
+	}
+	buf_free(&uri);
+	buf_free(&tail);
+	return rc;
 }

@@ -95,52 +95,17 @@ static int password_required(const struct post *p, int checked)
 
 /* ---- links ---- */
 
-static long lowest_category(const struct post *p)
+/* The columns of p a permalink reads. */
+static struct permalink_post permalink_row(const struct post *p)
 {
-	long best = 0;
-	for (size_t i = 0; i < p->nterms; i++)
-		if (p->terms[i].tax == TAX_CATEGORY && (!best || p->terms[i].term_id < best))
-			best = p->terms[i].term_id;
-	return best;
+	struct permalink_post row = { p->id, p->type, p->status, p->name, p->date, 0, 0, p->author, p->parent };
+	return row;
 }
 
 int post_permalink(struct request *req, const struct post *p, int leavename, struct buf *out)
 {
-	const struct site *site = req->site;
-	if (strcmp(p->type, "post") != 0)
-		return permalink_post(req->store, site, req->user, p->id, leavename, out);
-	struct permalink_post pp = { p->id, p->type, p->status, p->name, p->date, 0, 0 };
-	pp.readable_private = strcmp(p->status, "private") == 0 &&
-			      caps_user_can(req->store, req->user, "read_post", p->id);
-	struct permalink_parts parts = { NULL, NULL, NULL, NULL };
-	struct buf cat = BUF_INIT, author = BUF_INIT;
-	if (strstr(site->permalink_structure, "%category%")) {
-		long c = lowest_category(p);
-		if (!c || permalink_term_path(req->store, c, "category", &cat) != PD_OK) {
-			buf_reset(&cat);
-			struct buf def = BUF_INIT;
-			if (permalink_term_path(req->store, site->default_category, "category", &def) == PD_OK) {
-				const char *last = strrchr(buf_str(&def), '/');
-				buf_puts(&cat, last ? last + 1 : buf_str(&def));
-			}
-			buf_free(&def);
-		}
-		parts.category = buf_str(&cat);
-	}
-	if (strstr(site->permalink_structure, "%author%")) {
-		sqlite3_stmt *s = store_stmt(req->store, "SELECT user_nicename FROM wp_users WHERE ID = ?");
-		if (s) {
-			sqlite3_bind_int64(s, 1, p->author);
-			if (sqlite3_step(s) == SQLITE_ROW)
-				buf_puts(&author, (const char *)sqlite3_column_text(s, 0));
-			store_done(s);
-		}
-		parts.author = buf_str(&author);
-	}
-	int rc = permalink_build(site, &pp, &parts, leavename, out);
-	buf_free(&cat);
-	buf_free(&author);
-	return rc;
+	struct permalink_post row = permalink_row(p);
+	return permalink_post_row(req->store, req->site, req->user, &row, leavename, out);
 }
 
 static json_t *link_href(const struct request *req, const char *fmt, ...)
@@ -591,11 +556,8 @@ json_t *post_json(struct request *req, const struct post *p)
 	if (want(&s, "permalink_template", CTX_EDIT) || want(&s, "generated_slug", CTX_EDIT)) {
 		/* get_sample_permalink(): the link as if published, with the name left as a tag. */
 		struct buf b = BUF_INIT;
-		struct post sample = *p;
-		char *publish = "publish";
-		if (!strcmp(p->status, "draft") || !strcmp(p->status, "pending") || !strcmp(p->status, "future"))
-			sample.status = publish;
-		post_permalink(req, &sample, 1, &b);
+		struct permalink_post row = permalink_row(p);
+		permalink_sample(req->store, req->site, req->user, &row, &b);
 		if (want(&s, "permalink_template", CTX_EDIT))
 			jset(d, "permalink_template", jstr(buf_str(&b)));
 		if (want(&s, "generated_slug", CTX_EDIT)) {

@@ -8,7 +8,6 @@
 #include "pressd/render_store.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
-#include "pressd/term_link.h"
 
 #if __has_include("pressd/permalink.h")
 #include "pressd/permalink.h"
@@ -229,7 +228,7 @@ static int user_link(void *ud, long user_id, struct buf *out)
 {
 	struct render_user u;
 	int rc = user(ud, user_id, &u);
-	return rc ? rc : author_link(((struct rs *)ud)->site, user_id, u.nicename, out);
+	return rc ? rc : permalink_author(((struct rs *)ud)->site, user_id, u.nicename, out);
 }
 
 static const char *option(void *ud, const char *name)

@@ -440,6 +440,10 @@ static json_t *filter_fields(const json_t *data, json_t *fields, const char *pre
 			else if (strncmp(fs, path, n) == 0 && fs[n] == '.')
 				nested = 1;
 		}
+		/* _links and _embedded are added after the filter (response_to_data()):
+		 * asking for part of them keeps them whole. */
+		if (nested && !*prefix && (!strcmp(key, "_links") || !strcmp(key, "_embedded")))
+			whole = 1;
 		if (whole) {
 			jset(out, key, json_incref(v));
 		} else if (nested && json_is_object(v)) {

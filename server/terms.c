@@ -9,12 +9,12 @@
 #include "pressd/caps.h"
 #include "pressd/collate.h"
 #include "pressd/err.h"
+#include "pressd/permalink.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
 #include "pressd/rest.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
-#include "pressd/term_link.h"
 #include "pressd/terms.h"
 
 /* What differs between the two taxonomies served here. */
@@ -115,7 +115,7 @@ static json_t *term_json(struct request *req, const struct taxonomy *tax, const 
 	int embed = !strcmp(context_of(req), "embed");
 	json_t *d = jobj();
 	struct buf link = BUF_INIT;
-	term_link(req->store, req->site, t->id, tax->name, t->slug, t->parent, &link);
+	permalink_term_link(req->store, req->site, t->id, tax->name, t->slug, t->parent, &link);
 	jset(d, "id", jint(t->id));
 	if (!embed) {
 		jset(d, "count", jint(t->count));

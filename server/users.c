@@ -10,13 +10,13 @@
 #include "pressd/caps.h"
 #include "pressd/collate.h"
 #include "pressd/err.h"
+#include "pressd/permalink.h"
 #include "pressd/json.h"
 #include "pressd/links.h"
 #include "pressd/phpser.h"
 #include "pressd/rest.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
-#include "pressd/term_link.h"
 #include "pressd/users.h"
 
 /* ---- avatars ---- */
@@ -226,7 +226,7 @@ static json_t *user_json(struct request *req, const struct user_row *u)
 	}
 	jset(d, "url", jstr(u->url));
 	jset(d, "description", jstr(description ? description : ""));
-	author_link(req->site, u->id, u->nicename, &link);
+	permalink_author(req->site, u->id, u->nicename, &link);
 	jset(d, "link", jstr(buf_str(&link)));
 	if (e) {
 		jset(d, "locale", json_incref(json_object_get(e, "locale")));

@@ -1,6 +1,9 @@
-/* Tests for server/permalink.c: get_permalink() under the permalink
- * structures WordPress offers. Expected links are those of the comparison
- * site's goldens (/%category%/%postname%/) and of WordPress's link-template.php. */
+/* Tests for server/permalink.c: get_permalink(), get_sample_permalink(),
+ * get_term_link() and get_author_posts_url() under the permalink structures
+ * WordPress offers. Expected links are those of the comparison site's
+ * goldens (/%category%/%postname%/, WordPress 6.9.4's import samples of
+ * pages) and of WordPress's link-template.php. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "test.h"
@@ -34,7 +37,7 @@ static const char *plink(const struct site *s, const struct permalink_post *p,
 TEST(permalink_category_postname)
 {
 	struct site s = make_site("/%category%/%postname%/");
-	struct permalink_post p = { 1241, "post", "publish", "template-sticky", "2012-01-07 07:07:21", 0, 0 };
+	struct permalink_post p = { 1241, "post", "publish", "template-sticky", "2012-01-07 07:07:21", 0, 0, 0, 0 };
 	struct permalink_parts parts = { "uncategorized", NULL, NULL, NULL };
 	struct buf b = BUF_INIT;
 	/* GET /wp-json/wp/v2/posts/1241: link and Link header. */
@@ -53,12 +56,12 @@ TEST(permalink_unpublished_plain)
 	struct permalink_parts parts = { "reference", NULL, NULL, NULL };
 	struct buf b = BUF_INIT;
 	/* posts?status=draft @admin: 30005 and 1164 link with ?p=. */
-	struct permalink_post draft = { 30005, "post", "draft", "", "2024-03-04 11:00:00", 0, 0 };
+	struct permalink_post draft = { 30005, "post", "draft", "", "2024-03-04 11:00:00", 0, 0, 0, 0 };
 	ASSERT_STR_EQ(plink(&s, &draft, &parts, 0, &b), "http://127.0.0.1:8069/?p=30005");
-	struct permalink_post future = { 1153, "post", "future", "scheduled", "2030-01-01 10:00:00", 0, 0 };
+	struct permalink_post future = { 1153, "post", "future", "scheduled", "2030-01-01 10:00:00", 0, 0, 0, 0 };
 	ASSERT_STR_EQ(plink(&s, &future, &parts, 0, &b), "http://127.0.0.1:8069/?p=1153");
 	/* A private post: plain unless the user may read it. */
-	struct permalink_post priv = { 30003, "post", "private", "private-post", "2024-03-01 10:00:00", 0, 0 };
+	struct permalink_post priv = { 30003, "post", "private", "private-post", "2024-03-01 10:00:00", 0, 0, 0, 0 };
 	ASSERT_STR_EQ(plink(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/?p=30003");
 	priv.readable_private = 1;
 	ASSERT_STR_EQ(plink(&s, &priv, &parts, 0, &b), "http://127.0.0.1:8069/reference/private-post/");
@@ -71,7 +74,7 @@ TEST(permalink_unpublished_plain)
 
 TEST(permalink_plain_and_dates)
 {
-	struct permalink_post p = { 1241, "post", "publish", "template-sticky", "2012-01-07 07:07:21", 0, 0 };
+	struct permalink_post p = { 1241, "post", "publish", "template-sticky", "2012-01-07 07:07:21", 0, 0, 0, 0 };
 	struct permalink_parts parts = { NULL, NULL, NULL, NULL };
 	struct buf b = BUF_INIT;
 	struct site s = make_site("");
@@ -88,7 +91,7 @@ TEST(permalink_plain_and_dates)
 TEST(permalink_pages)
 {
 	struct site s = make_site("/%category%/%postname%/");
-	struct permalink_post p = { 30002, "page", "publish", "child", "2024-03-01 10:00:00", 0, 0 };
+	struct permalink_post p = { 30002, "page", "publish", "child", "2024-03-01 10:00:00", 0, 0, 0, 0 };
 	struct permalink_parts parts = { NULL, NULL, "parent/child", NULL };
 	struct buf b = BUF_INIT;
 	ASSERT_STR_EQ(plink(&s, &p, &parts, 0, &b), "http://127.0.0.1:8069/parent/child/");
@@ -106,7 +109,7 @@ TEST(permalink_pages)
 TEST(permalink_attachments)
 {
 	struct site s = make_site("/%category%/%postname%/");
-	struct permalink_post p = { 17699, "attachment", "publish", "hair-1761_image_1", "2026-01-01 10:00:00", 0, 0 };
+	struct permalink_post p = { 17699, "attachment", "publish", "hair-1761_image_1", "2026-01-01 10:00:00", 0, 0, 0, 0 };
 	struct permalink_parts parts = { NULL, NULL, NULL, "http://127.0.0.1:8069/new/autoimmune-related-balding/" };
 	struct buf b = BUF_INIT;
 	/* %category% in the structure: the explicit attachment/ marker. */
@@ -218,4 +221,81 @@ TEST(permalink_from_store)
 	unlink(wal);
 	snprintf(wal, sizeof wal, "%s-shm", path);
 	unlink(wal);
+}
+
+/* ---- terms and authors (get_term_link(), get_author_posts_url()) ----
+ * The comparison site's golden posts (/category/classic/, /tag/sticky-2/,
+ * /author/themedemos/) and what WordPress builds for other structures. */
+
+static struct site site_with(const char *structure, const char *cat_base, const char *tag_base)
+{
+	struct site s = { 0 };
+	s.home = "http://HOST";
+	s.permalink_structure = (char *)structure;
+	s.category_base = (char *)cat_base;
+	s.tag_base = (char *)tag_base;
+	return s;
+}
+
+/* A top-level term's link (no parent: the store is not read). */
+static char *tlink(const struct site *s, long id, const char *tax, const char *slug)
+{
+	struct buf b = BUF_INIT;
+	if (permalink_term_link(NULL, s, id, tax, slug, 0, &b) != PD_OK)
+		return NULL;
+	return buf_take(&b);
+}
+
+TEST(term_link_comparison_site)
+{
+	struct site s = site_with("/%category%/%postname%/", "", "");
+	char *g = tlink(&s, 192, "category", "classic");
+	ASSERT_STR_EQ(g, "http://HOST/category/classic/");
+	free(g);
+	g = tlink(&s, 45997922, "post_tag", "sticky-2");
+	ASSERT_STR_EQ(g, "http://HOST/tag/sticky-2/");
+	free(g);
+	g = tlink(&s, 161107801, "post_format", "post-format-aside");
+	ASSERT_STR_EQ(g, "http://HOST/type/aside/");
+	free(g);
+}
+
+TEST(term_link_front_and_bases)
+{
+	/* The structure's front is kept unless a base is set (with_front). */
+	struct site s = site_with("/blog/%year%/%postname%", "", "");
+	char *g = tlink(&s, 2, "category", "news");
+	ASSERT_STR_EQ(g, "http://HOST/blog/category/news");
+	free(g);
+	s = site_with("/%postname%/", "/topics/", "keywords");
+	g = tlink(&s, 2, "category", "news");
+	ASSERT_STR_EQ(g, "http://HOST/topics/news/");
+	free(g);
+	g = tlink(&s, 4, "post_tag", "alpha");
+	ASSERT_STR_EQ(g, "http://HOST/keywords/alpha/");
+	free(g);
+}
+
+TEST(term_link_plain)
+{
+	struct site s = site_with("", "", "");
+	char *g = tlink(&s, 2, "category", "news");
+	ASSERT_STR_EQ(g, "http://HOST/?cat=2");
+	free(g);
+	g = tlink(&s, 4, "post_tag", "alpha");
+	ASSERT_STR_EQ(g, "http://HOST/?tag=alpha");
+	free(g);
+}
+
+TEST(author_link_structures)
+{
+	struct buf b = BUF_INIT;
+	struct site s = site_with("/%category%/%postname%/", "", "");
+	ASSERT_INT_EQ(permalink_author(&s, 6, "themedemos", &b), PD_OK);
+	ASSERT_STR_EQ(buf_str(&b), "http://HOST/author/themedemos/");
+	buf_reset(&b);
+	s = site_with("", "", "");
+	ASSERT_INT_EQ(permalink_author(&s, 6, "themedemos", &b), PD_OK);
+	ASSERT_STR_EQ(buf_str(&b), "http://HOST/?author=6");
+	buf_free(&b);
 }
