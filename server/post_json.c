@@ -14,6 +14,7 @@
 #include "pressd/json.h"
 #include "pressd/permalink.h"
 #include "pressd/posts.h"
+#include "pressd/query.h"
 #include "pressd/render.h"
 #include "pressd/render_store.h"
 #include "pressd/rest.h"
@@ -302,8 +303,12 @@ static char *generated_slug(struct request *req, const struct post *p)
 		if (asprintf(&slug, "%ld", p->id) < 0)
 			slug = NULL;
 	}
-	sqlite3_stmt *s = store_stmt(req->store,
-		"SELECT 1 FROM wp_posts WHERE post_name = ? AND post_type = ? AND ID <> ? LIMIT 1");
+	/* wp_unique_post_slug(): hierarchical types compare with their siblings
+	 * and attachments only. */
+	sqlite3_stmt *s = store_stmt(req->store, posts_type_of(req)->hierarchical
+		? "SELECT 1 FROM wp_posts WHERE post_name = ?1 AND post_type IN (?2, 'attachment') AND ID <> ?3"
+		  " AND post_parent = ?4 LIMIT 1"
+		: "SELECT 1 FROM wp_posts WHERE post_name = ?1 AND post_type = ?2 AND ID <> ?3 LIMIT 1");
 	for (int suffix = 2; slug && s; suffix++) {
 		char *cand = NULL;
 		if (suffix == 2)
@@ -317,6 +322,8 @@ static char *generated_slug(struct request *req, const struct post *p)
 		sqlite3_bind_text(s, 1, cand, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 2, p->type, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 3, p->id);
+		if (sqlite3_bind_parameter_count(s) >= 4)
+			sqlite3_bind_int64(s, 4, p->parent);
 		int taken = sqlite3_step(s) == SQLITE_ROW;
 		if (!taken) {
 			free(slug);
@@ -328,6 +335,9 @@ static char *generated_slug(struct request *req, const struct post *p)
 			break;
 	}
 	store_done(s);
+	/* The editable_slug filter: urldecode(). */
+	if (slug)
+		url_decode(slug, strlen(slug), 1);
 	return slug;
 }
 

@@ -80,6 +80,54 @@ static int valid_utf8(const unsigned char *s)
 	return 1;
 }
 
+/* mb_strtolower() of one code point in U+0080..U+07FF (two UTF-8 bytes,
+ * which it maps into the same range): Latin-1, Latin Extended-A, Greek,
+ * Cyrillic and Armenian capitals; others unchanged. */
+static unsigned lower_2byte(unsigned c)
+{
+	if ((c >= 0xc0 && c <= 0xde && c != 0xd7) || (c >= 0x391 && c <= 0x3ab && c != 0x3a2) ||
+	    (c >= 0x410 && c <= 0x42f))
+		return c + 0x20;
+	if ((c >= 0x100 && c <= 0x12f) || (c >= 0x132 && c <= 0x137) || (c >= 0x14a && c <= 0x177) ||
+	    (c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) || (c >= 0x4d0 && c <= 0x52f))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e) || (c >= 0x4c1 && c <= 0x4ce))
+		return c & 1 ? c + 1 : c;
+	if (c == 0x178)
+		return 0xff;
+	if (c == 0x386)
+		return 0x3ac;
+	if (c >= 0x388 && c <= 0x38a)
+		return c + 37;
+	if (c == 0x38c)
+		return 0x3cc;
+	if (c == 0x38e || c == 0x38f)
+		return c + 63;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	if (c == 0x4c0)
+		return 0x4cf;
+	if (c >= 0x531 && c <= 0x556)
+		return c + 0x30;
+	return c;
+}
+
+/* mb_strtolower( s, 'UTF-8' ) in place: ASCII and the two-byte capitals above. */
+static void utf8_lower(char *str)
+{
+	unsigned char *s = (unsigned char *)str;
+	for (; *s; s++) {
+		if (*s < 0x80) {
+			*s = (unsigned char)tolower(*s);
+		} else if ((*s & 0xe0) == 0xc0 && (s[1] & 0xc0) == 0x80) {
+			unsigned c = lower_2byte(((unsigned)(*s & 0x1f) << 6) | (s[1] & 0x3f));
+			s[0] = (unsigned char)(0xc0 | (c >> 6));
+			s[1] = (unsigned char)(0x80 | (c & 0x3f));
+			s++;
+		}
+	}
+}
+
 /* utf8_uri_encode($s, 200): multibyte characters as lowercase %xx octets, the
  * result cut before it would exceed length bytes. */
 static int utf8_uri_encode(const char *s, size_t length, struct buf *out)
@@ -124,8 +172,7 @@ char *sanitize_title(const char *title)
 	}
 	*w = '\0';
 	if (valid_utf8((const unsigned char *)s)) {
-		for (char *r = s; *r; r++)
-			*r = (char)tolower((unsigned char)*r);
+		utf8_lower(s);
 		if (utf8_uri_encode(s, 200, &b)) {
 			free(s);
 			buf_free(&b);

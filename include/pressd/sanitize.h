@@ -1,6 +1,7 @@
 /* sanitize.h - WordPress's sanitizers for slugs and logins, byte for byte for
- * ASCII and already-encoded input (what WXR files carry). Not done: remove_accents()
- * and mb_strtolower() of non-ASCII letters (such letters are percent-encoded as they are). */
+ * ASCII and already-encoded input (what WXR files carry). Not done: remove_accents(),
+ * and mb_strtolower() beyond two-byte letters (Latin-1, Latin Extended-A, Greek,
+ * Cyrillic, Armenian): other letters are percent-encoded as they are. */
 #ifndef PRESSD_SANITIZE_H
 #define PRESSD_SANITIZE_H
 
