@@ -244,8 +244,13 @@ static int times_replace(struct buf *t)
 static int texturize_piece(struct buf *t)
 {
 	int rc = PD_OK;
-	for (size_t i = 0; i < sizeof static_from / sizeof *static_from && rc == PD_OK; i++)
-		rc = str_replace_buf(t, static_from[i], static_to[i], NULL);
+	/* most pieces hold none of the static strings: look for a byte each
+	 * needs first (the replacements add none of these bytes) */
+	for (size_t i = 0; i < sizeof static_from / sizeof *static_from && rc == PD_OK; i++) {
+		const char *from = static_from[i];
+		if (memchr(buf_str(t), from[0] == ' ' ? from[1] : from[0], t->len))
+			rc = str_replace_buf(t, from, static_to[i], NULL);
+	}
 	if (rc)
 		return rc;
 
