@@ -85,17 +85,19 @@ if [ -d "$SHARED/golden" ] && [ -f tests/compare/site.sh ]; then
 		done
 		# wpdiff: every case of these files must be identical to WordPress 6.9.4.
 		# Cases needing a user run only once authentication exists (app-passwords.env).
+		# Paths are relative to ../shared, or to this repository when they start with "./".
+		in_shared() { case "$1" in ./*) echo "$1";; *) echo "$SHARED/$1";; esac; }
 		for spec in tests/compare/*.cases; do
 			[ -f "$spec" ] || continue
 			while read -r golden cases flags; do
 				case "$golden" in ''|\#*) continue;; esac
 				sel="$TMP/cases.txt"
-				if [ -f "$auth" ]; then grep -v '^#' "$SHARED/$cases" >"$sel"
-				else grep -v '^#' "$SHARED/$cases" | grep -v ' @' >"$sel"; fi
+				if [ -f "$auth" ]; then grep -v '^#' "$(in_shared "$cases")" >"$sel"
+				else grep -v '^#' "$(in_shared "$cases")" | grep -v ' @' >"$sel"; fi
 				authflags=()
 				[ -f "$auth" ] && authflags=(--test-auth "$auth")
 				# shellcheck disable=SC2086
-				"$SHARED/tools/wpdiff" --golden "$SHARED/$golden" --test "$url" \
+				"$SHARED/tools/wpdiff" --golden "$(in_shared "$golden")" --test "$url" \
 					"${authflags[@]}" $flags --show 3 "$sel" \
 					>"$TMP/wpdiff.out" 2>&1
 				label="$golden${flags:+ $flags}"

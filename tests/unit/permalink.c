@@ -163,6 +163,17 @@ static struct store *fixture_store(char *path)
 	return st;
 }
 
+/* The database file and its WAL files. */
+static void remove_store(const char *path)
+{
+	char f[64];
+	unlink(path);
+	snprintf(f, sizeof f, "%s-wal", path);
+	unlink(f);
+	snprintf(f, sizeof f, "%s-shm", path);
+	unlink(f);
+}
+
 TEST(permalink_from_store)
 {
 	char path[] = "/tmp/pressd-permalink-XXXXXX";
@@ -215,12 +226,74 @@ TEST(permalink_from_store)
 	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?attachment_id=40");
 	buf_free(&b);
 	store_close(st);
-	unlink(path);
-	char wal[64];
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	unlink(wal);
-	snprintf(wal, sizeof wal, "%s-shm", path);
-	unlink(wal);
+	remove_store(path);
+}
+
+/* Pages of the comparison site (WordPress 6.9.4's import samples pages/172,
+ * pages/1813 and the goldens of pages/<id>?context=edit): links follow the
+ * parents' slugs; get_sample_permalink() puts the parents' path, urldecode()d,
+ * before %pagename%. */
+TEST(permalink_page_hierarchy)
+{
+	char path[] = "/tmp/pressd-permalink-XXXXXX";
+	struct store *st = fixture_store(path);
+	ASSERT(st != NULL);
+	store_exec(st,
+		"INSERT INTO wp_posts (ID, post_type, post_status, post_name, post_date, post_parent) VALUES"
+		" (174, 'page', 'publish', 'level-1', '2007-12-11 16:25:40', 0),"
+		" (173, 'page', 'publish', 'level-2', '2007-12-11 16:23:33', 174),"
+		" (172, 'page', 'publish', 'level-3', '2007-12-11 16:23:16', 173),"
+		" (1809, 'page', 'publish', 'greek', '2014-09-12 19:47:13', 0),"
+		" (1811, 'page', 'publish', '%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-2', '2014-09-12 19:47:34', 1809),"
+		" (1813, 'page', 'publish', '%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3', '2014-09-12 19:47:58', 1811);");
+	struct site s = make_site("/%category%/%postname%/");
+	struct buf b = BUF_INIT;
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 172, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/level-1/level-2/level-3/");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 1813, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/greek/%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-2/"
+				   "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3/");
+	/* permalink_template (context=edit). */
+	struct permalink_post p172 = { 172, "page", "publish", "level-3", "2007-12-11 16:23:16", 0, 0, 2, 173 };
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_sample(st, &s, NULL, &p172, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/level-1/level-2/%pagename%/");
+	struct permalink_post p1813 = { 1813, "page", "publish", "%ce%b5%cf%80%ce%af%cf%80%ce%b5%ce%b4%ce%bf-3",
+					"2014-09-12 19:47:58", 0, 0, 2, 1811 };
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_sample(st, &s, NULL, &p1813, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/greek/\xce\xb5\xcf\x80\xce\xaf\xcf\x80\xce\xb5\xce\xb4\xce\xbf-2/%pagename%/");
+	/* A top-level page: %pagename% alone. */
+	struct permalink_post p174 = { 174, "page", "publish", "level-1", "2007-12-11 16:25:40", 0, 0, 2, 0 };
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_sample(st, &s, NULL, &p174, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/%pagename%/");
+	/* The private child page 30002 of the goldens: pretty for readers of it
+	 * (pages/30002 @admin), ?page_id= for others; its sample as if readable. */
+	struct permalink_post priv = { 30002, "page", "private", "child-page", "2024-03-01 10:05:00", 0, 0, 2, 30001 };
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post_row(st, &s, NULL, &priv, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?page_id=30002");
+	/* A draft page: plain link, but a pretty sample under its parent. */
+	struct permalink_post draft = { 30002, "page", "draft", "child-page", "2024-03-01 10:05:00", 0, 0, 2, 30001 };
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post_row(st, &s, NULL, &draft, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?page_id=30002");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_sample(st, &s, NULL, &draft, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/reference-page/%pagename%/");
+	/* Plain permalinks: page_id, and the sample is the plain link too. */
+	s = make_site("");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_post(st, &s, NULL, 172, 0, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?page_id=172");
+	buf_reset(&b);
+	ASSERT_INT_EQ(permalink_sample(st, &s, NULL, &p172, &b), 0);
+	ASSERT_STR_EQ(buf_str(&b), "http://127.0.0.1:8069/?page_id=172");
+	buf_free(&b);
+	store_close(st);
+	remove_store(path);
 }
 
 /* ---- terms and authors (get_term_link(), get_author_posts_url()) ----
@@ -237,54 +310,34 @@ static struct site site_with(const char *structure, const char *cat_base, const 
 	return s;
 }
 
-/* A top-level term's link (no parent: the store is not read). */
-static char *tlink(const struct site *s, long id, const char *tax, const char *slug)
+/* Top-level terms (no parent: the store is not read). */
+TEST(term_links)
 {
-	struct buf b = BUF_INIT;
-	if (permalink_term_link(NULL, s, id, tax, slug, 0, &b) != PD_OK)
-		return NULL;
-	return buf_take(&b);
-}
-
-TEST(term_link_comparison_site)
-{
-	struct site s = site_with("/%category%/%postname%/", "", "");
-	char *g = tlink(&s, 192, "category", "classic");
-	ASSERT_STR_EQ(g, "http://HOST/category/classic/");
-	free(g);
-	g = tlink(&s, 45997922, "post_tag", "sticky-2");
-	ASSERT_STR_EQ(g, "http://HOST/tag/sticky-2/");
-	free(g);
-	g = tlink(&s, 161107801, "post_format", "post-format-aside");
-	ASSERT_STR_EQ(g, "http://HOST/type/aside/");
-	free(g);
-}
-
-TEST(term_link_front_and_bases)
-{
-	/* The structure's front is kept unless a base is set (with_front). */
-	struct site s = site_with("/blog/%year%/%postname%", "", "");
-	char *g = tlink(&s, 2, "category", "news");
-	ASSERT_STR_EQ(g, "http://HOST/blog/category/news");
-	free(g);
-	s = site_with("/%postname%/", "/topics/", "keywords");
-	g = tlink(&s, 2, "category", "news");
-	ASSERT_STR_EQ(g, "http://HOST/topics/news/");
-	free(g);
-	g = tlink(&s, 4, "post_tag", "alpha");
-	ASSERT_STR_EQ(g, "http://HOST/keywords/alpha/");
-	free(g);
-}
-
-TEST(term_link_plain)
-{
-	struct site s = site_with("", "", "");
-	char *g = tlink(&s, 2, "category", "news");
-	ASSERT_STR_EQ(g, "http://HOST/?cat=2");
-	free(g);
-	g = tlink(&s, 4, "post_tag", "alpha");
-	ASSERT_STR_EQ(g, "http://HOST/?tag=alpha");
-	free(g);
+	static const struct {
+		const char *structure, *cat_base, *tag_base;
+		long id;
+		const char *tax, *slug, *want;
+	} cases[] = {
+		/* The comparison site's goldens. */
+		{ "/%category%/%postname%/", "", "", 192, "category", "classic", "http://HOST/category/classic/" },
+		{ "/%category%/%postname%/", "", "", 45997922, "post_tag", "sticky-2", "http://HOST/tag/sticky-2/" },
+		{ "/%category%/%postname%/", "", "", 161107801, "post_format", "post-format-aside",
+		  "http://HOST/type/aside/" },
+		/* The structure's front is kept unless a base is set (with_front). */
+		{ "/blog/%year%/%postname%", "", "", 2, "category", "news", "http://HOST/blog/category/news" },
+		{ "/%postname%/", "/topics/", "keywords", 2, "category", "news", "http://HOST/topics/news/" },
+		{ "/%postname%/", "/topics/", "keywords", 4, "post_tag", "alpha", "http://HOST/keywords/alpha/" },
+		/* Plain permalinks. */
+		{ "", "", "", 2, "category", "news", "http://HOST/?cat=2" },
+		{ "", "", "", 4, "post_tag", "alpha", "http://HOST/?tag=alpha" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct site s = site_with(cases[i].structure, cases[i].cat_base, cases[i].tag_base);
+		struct buf b = BUF_INIT;
+		ASSERT_INT_EQ(permalink_term_link(NULL, &s, cases[i].id, cases[i].tax, cases[i].slug, 0, &b), PD_OK);
+		ASSERT_STR_EQ(buf_str(&b), cases[i].want);
+		buf_free(&b);
+	}
 }
 
 TEST(author_link_structures)
