@@ -440,10 +440,6 @@ static json_t *filter_fields(const json_t *data, json_t *fields, const char *pre
 			else if (strncmp(fs, path, n) == 0 && fs[n] == '.')
 				nested = 1;
 		}
-		/* _links and _embedded are added after the filter (response_to_data()):
-		 * asking for part of them keeps them whole. */
-		if (nested && !*prefix && (!strcmp(key, "_links") || !strcmp(key, "_embedded")))
-			whole = 1;
 		if (whole) {
 			jset(out, key, json_incref(v));
 		} else if (nested && json_is_object(v)) {
@@ -630,25 +626,40 @@ void rest_shape(struct request *req, struct response *res)
 	}
 	if (!res->body)
 		return;
+	/* WordPress's order: rest_filter_response_fields() on the data, then
+	 * response_to_data() adds _links and embed_links() _embedded. A
+	 * collection's items carry their _links as data (prepare_response_for_
+	 * collection()), so _fields filters them; a single item's _links come
+	 * whole, when the controller added them (get_fields_for_response()
+	 * counts _embedded only with _embed). Nothing left is PHP's [] . */
 	int embed = json_object_get(req->query, "_embed") != NULL;
 	json_t *fields = fields_param(req) ? requested_fields(req) : NULL;
 	json_t *items = json_is_array(res->body) ? res->body : NULL;
 	size_t n = items ? json_array_size(items) : 1;
+	int single_links = rest_field_wanted(req, "_links") || (embed && rest_field_wanted(req, "_embedded"));
 	for (size_t i = 0; i < n; i++) {
 		json_t *item = items ? json_array_get(items, i) : res->body;
 		if (!json_is_object(item))
 			continue;
-		if (embed)
-			embed_item(req, item);
 		if (fields) {
+			json_t *links = items || !single_links ? NULL : json_incref(json_object_get(item, "_links"));
 			json_t *f = filter_fields(item, fields, "");
+			if (links)
+				jset(f, "_links", links);
+			if (!json_object_size(f)) {
+				json_decref(f);
+				f = jarr();
+			}
 			if (items)
 				json_array_set_new(items, i, f);
 			else {
 				json_decref(res->body);
 				res->body = f;
 			}
+			item = f;
 		}
+		if (embed && json_is_object(item))
+			embed_item(req, item);
 	}
 	json_decref(fields);
 }
