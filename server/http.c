@@ -216,6 +216,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	}
 	json_object_del(req.query, "rest_route");
 	req.route = route;
+	req.uri = ctx->uri;
 	req.method = parse_method(method_str);
 	/* _method and X-HTTP-Method-Override apply to POST requests (WP_REST_Server). */
 	const char *override = json_string_value(json_object_get(req.query, "_method"));

@@ -263,7 +263,10 @@ static void render_setup(struct request *req, const struct post *p, struct rende
 	/* $_SERVER['HTTP_HOST'] / ['REQUEST_URI'] for blocks that link back (loginout) */
 	static __thread char uri[512], host[300];
 	const char *h = req->header ? req->header(req, "Host") : NULL;
-	snprintf(uri, sizeof uri, "/wp-json%s", req->route ? req->route : "/");
+	if (req->uri)
+		snprintf(uri, sizeof uri, "%s", req->uri);
+	else
+		snprintf(uri, sizeof uri, "/wp-json%s", req->route ? req->route : "/");
 	ctx->request_uri = uri;
 	if (h && *h) {
 		snprintf(host, sizeof host, "http://%s", h);

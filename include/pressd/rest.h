@@ -25,6 +25,7 @@ enum rest_method {
 struct request {
 	int method;                 /* enum rest_method, after _method / X-HTTP-Method-Override */
 	const char *route;          /* "/wp/v2/posts/1241": the REST route, decoded */
+	const char *uri;            /* the request URI as sent ($_SERVER['REQUEST_URI']), or NULL */
 	json_t *query;              /* GET parameters (PHP parse_str semantics), owned */
 	json_t *body;               /* JSON or form body parameters, or NULL; owned */
 	json_t *url;                /* parameters captured by the route pattern ({"id":"1241"}), owned */

@@ -99,6 +99,13 @@ int block_add_class_to_first(const char *html, size_t len, const char *cls, stru
 /* get_the_excerpt( post ) with excerpt_length words (blocks_lists.c). */
 int block_get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out);
 
+/* add_query_arg()/remove_query_arg() on $_SERVER['REQUEST_URI']: the
+ * request's path (when path is 1) and its query arguments rebuilt the PHP
+ * way (urlencoded), without `remove` and with set_key=set_value (either may
+ * be NULL). Appends to out. */
+int block_request_url(const struct render_ctx *ctx, const char *remove, const char *set_key, const char *set_value,
+		      int path, struct buf *out);
+
 /* PHP date( fmt ) of the local MySQL datetime, offset seconds east of UTC. */
 int php_date(const char *fmt, const char *local, long offset, struct buf *out);
 

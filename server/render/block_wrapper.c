@@ -8,6 +8,7 @@
 
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/query.h"
 #include "block_tree.h"
 
 /* Whether a support feature is serialized: supports[group] exists (and is
@@ -360,4 +361,29 @@ int block_attr_bool(const struct block *b, const char *k, int dflt)
 	if (json_is_integer(v))
 		return json_integer_value(v) != 0;
 	return json_is_true(v);
+}
+
+int block_request_url(const struct render_ctx *ctx, const char *remove, const char *set_key, const char *set_value,
+		      int path, struct buf *out)
+{
+	const char *uri = ctx->request_uri ? ctx->request_uri : "/";
+	const char *q = strchr(uri, '?');
+	size_t plen = q ? (size_t)(q - uri) : strlen(uri);
+	json_t *params = q ? query_parse(q + 1, strlen(q + 1), 1000) : json_object();
+	int rc = params ? PD_OK : PD_ENOMEM;
+	if (rc)
+		return rc;
+	if (remove)
+		json_object_del(params, remove);
+	if (set_key)
+		json_object_set_new(params, set_key, json_string(set_value ? set_value : ""));
+	if (path)
+		rc = buf_append(out, uri, plen);
+	if (!rc && (q || set_key) && json_object_size(params)) {
+		rc = buf_putc(out, '?');
+		if (!rc)
+			rc = query_build(params, out);
+	}
+	json_decref(params);
+	return rc;
 }

@@ -15,6 +15,8 @@
 #include "pressd/autop.h"
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/media_tags.h"
+#include "pressd/phpser.h"
 #include "pressd/render.h"
 #include "pressd/wpdate.h"
 #include "block_tree.h"
@@ -944,14 +946,41 @@ static int post_thumbnail(struct block_render *r, long thumb_id, const char *siz
 	struct render_attachment a;
 	if (!s->attachment || s->attachment(s->ud, thumb_id, &a))
 		return PD_ENOTFOUND;
-	struct buf src = BUF_INIT, dalt = BUF_INIT;
+	struct buf src = BUF_INIT, dalt = BUF_INIT, tag = BUF_INIT;
+	struct buf *whole = out;
 	if (a.file && *a.file)
 		buf_printf(&src, "%s/%s", r->ctx->uploads_url ? r->ctx->uploads_url : "", a.file);
 	else
 		buf_puts(&src, a.guid);
+	/* image_downsize(): the named size from the metadata, else the full size */
+	long w = 0, h = 0;
+	json_t *meta = NULL;
+	if (a.metadata && phpser_unserialize(a.metadata, strlen(a.metadata), &meta) == PD_OK && json_is_object(meta)) {
+		const json_t *sz = json_object_get(json_object_get(meta, "sizes"), size);
+		const char *f = json_string_value(json_object_get(sz, "file"));
+		if (f) {
+			const char *slash = strrchr(buf_str(&src), '/');
+			size_t keep = slash ? (size_t)(slash - buf_str(&src)) + 1 : 0;
+			src.len = keep;
+			if (src.data)
+				src.data[keep] = 0;
+			buf_puts(&src, f);
+			w = (long)json_integer_value(json_object_get(sz, "width"));
+			h = (long)json_integer_value(json_object_get(sz, "height"));
+		} else {
+			w = (long)json_integer_value(json_object_get(meta, "width"));
+			h = (long)json_integer_value(json_object_get(meta, "height"));
+		}
+	}
+	json_decref(meta);
+	if (a.metadata)
+		out = &tag; /* srcset and sizes are added to the finished tag */
 	/* trim( strip_tags( alt meta ) ) */
 	format_strip_tags(a.alt ? a.alt : "", &dalt);
-	buf_puts(out, "<img src=\"");
+	buf_puts(out, "<img ");
+	if (w > 0 && h > 0)
+		buf_printf(out, "width=\"%ld\" height=\"%ld\" ", w, h);
+	buf_puts(out, "src=\"");
 	format_esc_attr(buf_str(&src), out);
 	buf_puts(out, "\" class=\"");
 	if (cls) {
@@ -971,8 +1000,11 @@ static int post_thumbnail(struct block_render *r, long thumb_id, const char *siz
 		buf_putc(out, '"');
 	}
 	int rc = buf_puts(out, " />");
+	if (!rc && out == &tag)
+		rc = media_image_add_srcset(r->ctx, buf_str(&tag), a.metadata, whole);
 	buf_free(&src);
 	buf_free(&dalt);
+	buf_free(&tag);
 	return rc;
 }
 
@@ -1099,7 +1131,10 @@ static int comment_form(struct block_render *r, long post_id, const char *respon
 {
 	buf_printf(out, "\t<div id=\"respond\" %s>\n\t\t<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply "
 			"<small><a rel=\"nofollow\" id=\"cancel-comment-reply-link\" href=\"", respond_attrs);
-	format_esc_url(r->ctx->request_uri ? r->ctx->request_uri : "/", out);
+	struct buf cancel = BUF_INIT;
+	block_request_url(r->ctx, "replytocom", NULL, NULL, 1, &cancel); /* remove_query_arg( 'replytocom' ) */
+	format_esc_url(buf_str(&cancel), out);
+	buf_free(&cancel);
 	buf_printf(out, "#respond\" style=\"display:none;\">Cancel reply</a></small></h3>"
 			"<form action=\"%s/wp-comments-post.php\" method=\"post\" id=\"commentform\" class=\"comment-form\">", r->ctx->site_url);
 	buf_puts(out, "<p class=\"comment-notes\"><span id=\"email-notes\">Your email address will not be published.</span> "

@@ -1415,9 +1415,17 @@ static int query_pagination_numbers(struct block_render *r, struct block *b, str
 		} else if (n <= end || (n >= cur - mid && n <= cur + mid) || n > total - end) {
 			buf_printf(&links, "%s<a%s%s class=\"page-numbers\" href=\"", links.len ? "\n" : "", key_attr, click);
 			tag_index++;
+			/* base "%_%", format "?key=%#%", then add_query_arg( the request's other args ) */
+			struct buf link = BUF_INIT, args = BUF_INIT;
 			if (n > 1)
-				buf_printf(&links, "?%s=%ld", key, n);
+				buf_printf(&link, "?%s=%ld", key, n);
+			block_request_url(r->ctx, key, NULL, NULL, 0, &args);
+			if (args.len)
+				buf_printf(&link, "%c%s", n > 1 ? '&' : '?', buf_str(&args) + 1);
+			format_esc_url(buf_str(&link), &links);
 			buf_printf(&links, "\">%ld</a>", n);
+			buf_free(&link);
+			buf_free(&args);
 			dots = 1;
 		} else if (dots) {
 			buf_printf(&links, "%s<span%s class=\"page-numbers dots\">&hellip;</span>", links.len ? "\n" : "", key_attr);
@@ -1448,11 +1456,12 @@ static int query_pagination_next(struct block_render *r, struct block *b, struct
 	else
 		buf_puts(&lab, "Next Page");
 	/* add_query_arg( key, 2 ) on the REQUEST_URI */
-	const char *uri = r->ctx->request_uri ? r->ctx->request_uri : "/";
+	char key[64];
 	if (qid >= 0)
-		buf_printf(&url, "%s%cquery-%ld-page=2", uri, strchr(uri, '?') ? '&' : '?', qid);
+		snprintf(key, sizeof key, "query-%ld-page", qid);
 	else
-		buf_printf(&url, "%s%cquery-page=2", uri, strchr(uri, '?') ? '&' : '?');
+		snprintf(key, sizeof key, "query-page");
+	block_request_url(r->ctx, NULL, key, "2", 1, &url);
 	format_esc_url(buf_str(&url), &eurl);
 	if (!rc)
 		rc = buf_printf(out, "<a%s href=\"%s\" %s>%s</a>",
