@@ -13,6 +13,7 @@
 #include "pressd/err.h"
 #include "pressd/json.h"
 #include "pressd/permalink.h"
+#include "pressd/post_write.h"
 #include "pressd/posts.h"
 #include "pressd/query.h"
 #include "pressd/render.h"
@@ -297,48 +298,21 @@ static json_t *rendered(int rc, struct buf *b)
 }
 
 /* get_sample_permalink()'s slug as the REST API asks for it (name ''):
- * sanitize_title( title, ID ) made unique by wp_unique_post_slug(). */
+ * sanitize_title( title ) (or the ID) made unique by wp_unique_post_slug()
+ * as if published, then urldecode()d (the editable_slug filter). */
 static char *generated_slug(struct request *req, const struct post *p)
 {
-	char *slug = sanitize_title(p->title);
-	if (slug && !*slug) {
-		free(slug);
-		if (asprintf(&slug, "%ld", p->id) < 0)
-			slug = NULL;
+	char *base = sanitize_title(p->title), *slug = NULL;
+	if (base && !*base) {
+		free(base);
+		if (asprintf(&base, "%ld", p->id) < 0)
+			base = NULL;
 	}
-	/* wp_unique_post_slug(): hierarchical types compare with their siblings
-	 * and attachments only. */
-	sqlite3_stmt *s = store_stmt(req->store, posts_type_of(req)->hierarchical
-		? "SELECT 1 FROM wp_posts WHERE post_name = ?1 AND post_type IN (?2, 'attachment') AND ID <> ?3"
-		  " AND post_parent = ?4 LIMIT 1"
-		: "SELECT 1 FROM wp_posts WHERE post_name = ?1 AND post_type = ?2 AND ID <> ?3 LIMIT 1");
-	for (int suffix = 2; slug && s; suffix++) {
-		char *cand = NULL;
-		if (suffix == 2)
-			cand = strdup(slug);
-		else if (asprintf(&cand, "%.*s-%d", (int)(200 - snprintf(NULL, 0, "%d", suffix - 1) - 1), slug,
-				  suffix - 1) < 0)
-			cand = NULL;
-		if (!cand)
-			break;
-		sqlite3_reset(s);
-		sqlite3_bind_text(s, 1, cand, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, p->type, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 3, p->id);
-		if (sqlite3_bind_parameter_count(s) >= 4)
-			sqlite3_bind_int64(s, 4, p->parent);
-		int taken = sqlite3_step(s) == SQLITE_ROW;
-		if (!taken) {
-			free(slug);
-			slug = cand;
-			break;
-		}
-		free(cand);
-		if (suffix > 1000)
-			break;
-	}
-	store_done(s);
-	/* The editable_slug filter: urldecode(). */
+	const char *status = !strcmp(p->status, "draft") || !strcmp(p->status, "pending") ||
+			     !strcmp(p->status, "future") ? "publish" : p->status;
+	if (base)
+		slug = post_unique_slug(req, base, p->id, status, p->type, p->parent);
+	free(base);
 	if (slug)
 		url_decode(slug, strlen(slug), 1);
 	return slug;

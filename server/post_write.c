@@ -259,15 +259,21 @@ static void truncate_slug(const char *slug, size_t len, struct buf *out)
 	buf_append(out, slug, n);
 }
 
-static int slug_taken(struct store *st, const char *slug, const char *type, long id)
+/* Whether another post holds slug: of the same type, or for hierarchical
+ * types (parent >= 0) a sibling of the same type or an attachment. */
+static int slug_taken(struct store *st, const char *slug, const char *type, long id, long parent)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT 1 FROM wp_posts WHERE post_name = ? AND post_type = ? AND ID <> ? LIMIT 1");
+	sqlite3_stmt *s = store_stmt(st, parent >= 0
+		? "SELECT 1 FROM wp_posts WHERE post_name = ?1 AND post_type IN (?2, 'attachment') AND ID <> ?3"
+		  " AND post_parent = ?4 LIMIT 1"
+		: "SELECT 1 FROM wp_posts WHERE post_name = ?1 AND post_type = ?2 AND ID <> ?3 LIMIT 1");
 	if (!s)
 		return 1;
 	sqlite3_bind_text(s, 1, slug, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, id);
+	if (parent >= 0)
+		sqlite3_bind_int64(s, 4, parent);
 	int taken = sqlite3_step(s) == SQLITE_ROW;
 	store_done(s);
 	return taken;
@@ -312,18 +318,34 @@ static int date_archive_conflict(struct store *st, const struct site *site, long
 	return 0;
 }
 
-/* wp_unique_post_slug() for non-hierarchical post types: a malloc'd slug. */
-static char *unique_slug(struct request *req, const char *slug, long id, const char *status,
-			 const char *type)
+/* "page" followed by digits, or digits: a pagination URL ("@^(page)?\d+$@"). */
+static int pagination_like(const char *slug)
+{
+	if (!strncmp(slug, "page", 4))
+		slug += 4;
+	if (!*slug)
+		return 0;
+	for (; *slug; slug++)
+		if (!isdigit((unsigned char)*slug))
+			return 0;
+	return 1;
+}
+
+char *post_unique_slug(struct request *req, const char *slug, long id, const char *status,
+		       const char *type, long parent)
 {
 	if (is_floating(status) || (!strcmp(status, "inherit") && !strcmp(type, "revision")))
 		return xstrdup(slug);
+	const struct post_type *pt = posts_type_named(type);
+	long siblings = pt && pt->hierarchical ? (parent > 0 ? parent : 0) : -1;
 	static const char *const reserved[] = { "feed", "rdf", "rss", "rss2", "atom", "embed" };
-	int bad = slug_taken(req->store, slug, type, id);
+	int bad = slug_taken(req->store, slug, type, id, siblings);
 	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
 		if (!strcmp(slug, reserved[i]))
 			bad = 1;
-	if (!bad && !strcmp(type, "post"))
+	if (!bad && siblings >= 0)
+		bad = pagination_like(slug);
+	else if (!bad && !strcmp(type, "post"))
 		bad = date_archive_conflict(req->store, req->site, id, slug);
 	if (!bad)
 		return xstrdup(slug);
@@ -334,7 +356,7 @@ static char *unique_slug(struct request *req, const char *slug, long id, const c
 		buf_reset(&alt);
 		truncate_slug(slug, (size_t)(200 - (nl + 1)), &alt);
 		buf_printf(&alt, "-%s", num);
-		if (!slug_taken(req->store, buf_str(&alt), type, id) || suffix > 100000)
+		if (!slug_taken(req->store, buf_str(&alt), type, id, siblings) || suffix > 100000)
 			break;
 	}
 	char *out = xstrdup(buf_str(&alt));
@@ -990,7 +1012,7 @@ static int insert_post(struct request *req, struct response *res, struct wpost *
 		free(p->name);
 		p->name = trashed;
 	}
-	char *uniq = unique_slug(req, p->name, p->id, p->status, p->type);
+	char *uniq = post_unique_slug(req, p->name, p->id, p->status, p->type, p->parent);
 	free(p->name);
 	p->name = uniq;
 
@@ -1009,7 +1031,7 @@ static int insert_post(struct request *req, struct response *res, struct wpost *
 			if (asprintf(&base, "%ld", p->id) < 0)
 				base = NULL;
 		}
-		char *slug = unique_slug(req, base ? base : "", p->id, p->status, p->type);
+		char *slug = post_unique_slug(req, base ? base : "", p->id, p->status, p->type, p->parent);
 		free(base);
 		free(p->name);
 		p->name = slug;
@@ -1255,7 +1277,7 @@ int posts_create_item(struct request *req, struct response *res)
 		p.name = xstrdup(pr.p.name);
 		/* create_item(): drafts get a slug unique as if published. */
 		if (p.name[0] && is_floating(p.status) && strcmp(p.status, "auto-draft") != 0) {
-			char *u = unique_slug(req, p.name, 0, "publish", "post");
+			char *u = post_unique_slug(req, p.name, 0, "publish", p.type, p.parent);
 			free(p.name);
 			p.name = u;
 		}
@@ -1335,7 +1357,7 @@ static int update_post(struct request *req, struct response *res, const struct w
 			set_str(&p.name, pr.p.name);
 			/* update_item(): drafts get a slug unique as if published. */
 			if (p.name[0] && (!strcmp(p.status, "draft") || !strcmp(p.status, "pending"))) {
-				char *u = unique_slug(req, p.name, p.id, "publish", p.type);
+				char *u = post_unique_slug(req, p.name, p.id, "publish", p.type, p.parent);
 				free(p.name);
 				p.name = u;
 			}

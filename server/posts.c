@@ -32,6 +32,14 @@ const struct post_type post_type_page = {
 
 static const struct post_type *const types[] = { &post_type_post, &post_type_page };
 
+const struct post_type *posts_type_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (!strcmp(types[i]->name, name))
+			return types[i];
+	return NULL;
+}
+
 /* WordPress registers one controller per post type under its rest_base;
  * the route names it ("/wp/v2/pages/2" -> page). */
 const struct post_type *posts_type_of(const struct request *req)

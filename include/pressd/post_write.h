@@ -33,6 +33,13 @@ struct wpost {
 	char *password, *name, *guid;        /* owned */
 };
 
+/* wp_unique_post_slug(): slug, or slug-2, slug-3 ... when another post
+ * holds it (hierarchical types: a sibling under parent) or it is reserved
+ * (feeds, embed, date archives; pagination for pages). Floating statuses
+ * keep it as it is. Returns a malloc'd string. */
+char *post_unique_slug(struct request *req, const char *slug, long id, const char *status,
+		       const char *type, long parent);
+
 /* Reads row id into p (every string owned by p). PD_OK, PD_ENOTFOUND, PD_EDB. */
 int wpost_load(struct store *st, long id, struct wpost *p);
 void wpost_free(struct wpost *p);

@@ -38,6 +38,9 @@ struct post_type {
 
 extern const struct post_type post_type_post, post_type_page;
 
+/* The post type named name ("post", "page"), NULL for others. */
+const struct post_type *posts_type_named(const char *name);
+
 /* The post type of the request's route ("/wp/v2/pages..." -> page; "post" otherwise). */
 const struct post_type *posts_type_of(const struct request *req);
 
