@@ -266,7 +266,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 			else
 				jset(hdrs, n, jstr(v));
 		}
-		jset(env, "headers", hdrs);
+		/* an empty PHP array is a JSON list: "headers":[] */
+		jset(env, "headers", json_object_size(hdrs) ? hdrs : (json_decref(hdrs), jarr()));
 		res.body = env;
 		for (int i = 0; i < res.nheaders; i++) {
 			free(res.headers[i].name);

@@ -1431,6 +1431,24 @@ int posts_delete_item_permission(struct request *req, struct response *res)
 	return PD_OK;
 }
 
+/* _reset_front_page_settings_for_post(), on the wp_trash_post and
+ * before_delete_post actions: a page that was the front page or the posts page
+ * stops being one, and the post is no longer sticky. */
+static int reset_front_page_settings(struct store *st, const struct wpost *p)
+{
+	int rc = PD_OK;
+	if (!strcmp(p->type, "page")) {
+		if (store_option_get_long(st, "page_on_front", 0) == p->id) {
+			rc = store_option_set(st, "show_on_front", "posts");
+			if (!rc)
+				rc = store_option_set(st, "page_on_front", "0");
+		}
+		if (!rc && store_option_get_long(st, "page_for_posts", 0) == p->id)
+			rc = store_option_set(st, "page_for_posts", "0");
+	}
+	return rc ? rc : set_sticky(st, p->id, 0);
+}
+
 int wpost_delete(struct store *st, long id)
 {
 	json_t *touched = jarr();
@@ -1438,6 +1456,8 @@ int wpost_delete(struct store *st, long id)
 	struct wpost p;
 	if (!rc)
 		rc = wpost_load(st, id, &p);
+	if (!rc && strcmp(p.type, "revision") != 0 && (rc = reset_front_page_settings(st, &p)))
+		wpost_free(&p);
 	if (rc) {
 		json_decref(touched);
 		return rc;
@@ -1496,7 +1516,9 @@ static int trash_post(struct request *req, struct response *res, const struct wp
 	struct store *st = req->store;
 	char num[24];
 	snprintf(num, sizeof num, "%lld", (long long)time(NULL));
-	int rc = store_meta_add(st, "post", before->id, "_wp_trash_meta_status", before->status);
+	int rc = reset_front_page_settings(st, before);
+	if (!rc)
+		rc = store_meta_add(st, "post", before->id, "_wp_trash_meta_status", before->status);
 	if (!rc)
 		rc = store_meta_add(st, "post", before->id, "_wp_trash_meta_time", num);
 	if (rc)

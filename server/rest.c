@@ -303,7 +303,8 @@ static void set_allow(struct request *req, const struct rest_route *r, struct re
 			}
 		}
 	}
-	rest_header(res, "Allow", allow);
+	if (allow[0]) /* rest_send_allow_header(): none when no method is allowed */
+		rest_header(res, "Allow", allow);
 }
 
 /* OPTIONS: the route's document (WP_REST_Server::get_data_for_route, context help). */

@@ -317,7 +317,7 @@ json_t *revision_json(struct request *req, const struct wpost *r, int with_previ
 		jset(d, "preview_link", jstr(buf_str(&b)));
 		buf_free(&b);
 	}
-	if (r->parent) {
+	if (r->parent && rest_field_wanted(req, "parent")) { /* ! empty( $data['parent'] ) */
 		char href[512];
 		snprintf(href, sizeof href, "%swp/v2/posts/%ld", req->site->rest_url, r->parent);
 		json_t *l = jobj();

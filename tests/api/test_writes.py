@@ -266,6 +266,48 @@ def test_trash_restore_delete():
     CREATED.remove(pid)
 
 
+def test_trash_and_delete_unstick():
+    # _reset_front_page_settings_for_post() on wp_trash_post / before_delete_post
+    # (samples w_del_author_other, w_get_trashed_admin: "sticky":false once trashed).
+    d = create("author", {"title": "Sticky trashed", "content": "c", "status": "publish", "sticky": True})
+    eq(d["sticky"], True)
+    st, _, t = call("DELETE", f"/wp/v2/posts/{d['id']}", user="author")
+    eq((st, t["status"], t["sticky"]), (200, "trash", False))
+    st, _, ids = call("GET", "/wp/v2/posts?sticky=true&_fields=id&per_page=100")
+    ok({"id": d["id"]} not in ids, "a trashed post leaves sticky_posts")
+    e = create("admin", {"title": "Sticky deleted", "content": "c", "status": "publish", "sticky": True})
+    st, _, r = call("DELETE", f"/wp/v2/posts/{e['id']}?force=true", user="admin")
+    eq((st, r["deleted"], r["previous"]["sticky"]), (200, True, True))
+    st, _, ids = call("GET", "/wp/v2/posts?sticky=true&_fields=id&per_page=100")
+    ok({"id": e["id"]} not in ids, "a deleted post leaves sticky_posts")
+    CREATED.remove(e["id"])
+
+
+def test_fields_links_and_envelope():
+    d = create("admin", {"title": "Fields links", "content": "c", "status": "publish"})
+    pid = d["id"]
+    # A single item's links are not filtered by _fields (samples x_own_edit_author) ...
+    st, _, one = call("GET", f"/wp/v2/posts/{pid}?context=edit&_fields=id,_links.self", user="admin")
+    eq((st, list(one)), (200, ["id", "_links"]))
+    ok("collection" in one["_links"] and "self" in one["_links"], f"every link kept: {list(one['_links'])}")
+    # ... a collection's are (samples posts_fields).
+    st, _, many = call("GET", f"/wp/v2/posts?include={pid}&_fields=id,_links.self")
+    eq((st, list(many[0]["_links"])), (200, ["self"]))
+    # A revision has its parent link only when parent is in _fields (samples x_rev_links).
+    call("POST", f"/wp/v2/posts/{pid}", {"title": "Fields links 2"}, "admin")
+    st, _, revs = call("GET", f"/wp/v2/posts/{pid}/revisions?_fields=id", user="admin")
+    rid = revs[0]["id"]
+    st, _, r = call("GET", f"/wp/v2/posts/{pid}/revisions/{rid}?_fields=id,_links", user="admin")
+    eq((st, r), (200, {"id": rid}))
+    st, _, r = call("GET", f"/wp/v2/posts/{pid}/revisions/{rid}?_fields=id,parent,_links", user="admin")
+    eq(list(r), ["id", "parent", "_links"])
+    # No Allow header when no method is allowed; an envelope's empty headers are [].
+    st, h, e = call("GET", "/wp/v2/posts/999999")
+    eq((st, "allow" in h), (404, False))
+    st, _, e = call("GET", "/wp/v2/posts/999999?_envelope")
+    eq((st, e["status"], e["headers"]), (200, 404, []))
+
+
 def test_author_may_delete_own_only():
     own = create("author", {"title": "Author delete", "content": "c", "status": "publish"})
     other = create("editor", {"title": "Editor keep", "content": "c", "status": "publish"})
