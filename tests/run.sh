@@ -123,6 +123,22 @@ if [ -d "$SHARED/golden" ] && [ -f tests/compare/site.sh ]; then
 		grep -E '^(FAIL|KNOWN|NOW)' "$TMP/judge.out" | head -n 80
 		count "import samples" "$TMP/judge.out"
 	fi
+	# Reads and writes against WordPress 6.9.4's samples on their fixture site.
+	if [ -f "$SHARED/spec/samples/writes.txt" ]; then
+		if PRESSD="$PRESSD" PRESSD_SHARED="$SHARED" tests/compare/fixture.sh "$(free_port)" "$TMP/fixture" \
+			>"$TMP/fixture.out" 2>&1; then
+			python3 tests/compare/samples.py "$(sed -n 's/^REFWP_BASE_URL=//p' "$TMP/fixture/app-passwords.env")" \
+				"$SHARED/spec/samples" "$TMP/fixture/app-passwords.env" "$TMP/fixture/pressd.db" >"$TMP/wsamples.out" 2>&1
+		else
+			tail -n 30 "$TMP/fixture.out" >"$TMP/wsamples.out"
+		fi
+		echo "-- samples (reads and writes): $(tail -n 1 "$TMP/wsamples.out")"
+		python3 tests/compare/judge.py samples "$TMP/wsamples.out" tests/compare/known-differences.txt \
+			>"$TMP/judge.out" 2>&1
+		grep -E '^(FAIL|KNOWN|NOW)' "$TMP/judge.out" | head -n 80
+		grep -q '^FAIL' "$TMP/judge.out" && grep -E '^(DIFF|   )' "$TMP/wsamples.out" | head -n 60
+		count "samples" "$TMP/judge.out"
+	fi
 else
 	n=$(ls tests/api/test_*.py 2>/dev/null | wc -l)
 	echo "!! SKIPPED: ../shared is missing ($SHARED): $n comparison-site test files and the wpdiff"
