@@ -3,7 +3,6 @@
  * for the contexts view, embed and edit, in WordPress 6.9's field order.
  * Fields that _fields leaves out are not computed (rendering is costly). */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
+#include "pressd/links.h"
 #include "pressd/permalink.h"
 #include "pressd/post_write.h"
 #include "pressd/posts.h"
@@ -110,30 +110,9 @@ int post_permalink(struct request *req, const struct post *p, int leavename, str
 	return permalink_post_row(req->store, req->site, req->user, &row, leavename, out);
 }
 
-static json_t *link_href(const struct request *req, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static json_t *link_href(const struct request *req, const char *fmt, ...)
-{
-	char path[512], href[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(path, sizeof path, fmt, ap);
-	va_end(ap);
-	snprintf(href, sizeof href, "%s%s", req->site->rest_url, path);
-	return jstr(href);
-}
-
-/* One link object: attributes first, then href (WP_REST_Response::get_links). */
-static json_t *one_link(json_t *attrs, json_t *href)
-{
-	json_t *l = attrs ? attrs : jobj();
-	jset(l, "href", href);
-	return jpush(jarr(), l);
-}
-
 /* rest_get_route_for_post() of a parent: "" (the API root) when it is no
  * post, page or attachment. */
-static json_t *parent_href(const struct request *req, long parent)
+static const char *parent_route_base(const struct request *req, long parent)
 {
 	sqlite3_stmt *s = store_stmt(req->store, "SELECT post_type FROM wp_posts WHERE ID = ?");
 	const char *base = NULL;
@@ -146,7 +125,12 @@ static json_t *parent_href(const struct request *req, long parent)
 		}
 		store_done(s);
 	}
-	return base ? link_href(req, "wp/v2/%s/%ld", base, parent) : link_href(req, "%s", "");
+	return base;
+}
+
+static json_t *embeddable(void)
+{
+	return jset(jobj(), "embeddable", json_true());
 }
 
 /* prepare_links() and get_available_actions(). */
@@ -157,51 +141,38 @@ static json_t *links(struct shaper *s, const struct post *p)
 	const char *base = type->rest_base;
 	json_t *l = jobj();
 	/* self, with the methods this user may use on it (targetHints). */
-	json_t *self = jobj();
-	jset(self, "href", link_href(req, "wp/v2/%s/%ld", base, p->id));
-	json_t *allow = jpush(jarr(), jstr("GET"));
+	int methods = M_GET;
 	if (caps_user_can(req->store, req->user, "edit_post", p->id)) {
-		jpush(allow, jstr("POST"));
-		jpush(allow, jstr("PUT"));
-		jpush(allow, jstr("PATCH"));
+		methods |= M_POST | M_PUT | M_PATCH;
 		if (caps_user_can(req->store, req->user, "delete_post", p->id))
-			jpush(allow, jstr("DELETE"));
+			methods |= M_DELETE;
 	}
-	jset(self, "targetHints", jset(jobj(), "allow", allow));
-	jset(l, "self", jpush(jarr(), self));
-	jset(l, "collection", one_link(NULL, link_href(req, "wp/v2/%s", base)));
-	jset(l, "about", one_link(NULL, link_href(req, "wp/v2/types/%s", type->name)));
+	links_add(l, "self", links_self(req, methods, "wp/v2/%s/%ld", base, p->id));
+	links_add(l, "collection", links_rest(req, "wp/v2/%s", base));
+	links_add(l, "about", links_rest(req, "wp/v2/types/%s", type->name));
 	if (p->author)
-		jset(l, "author", one_link(jset(jobj(), "embeddable", json_true()),
-					   link_href(req, "wp/v2/users/%ld", p->author)));
-	jset(l, "replies", one_link(jset(jobj(), "embeddable", json_true()),
-				    link_href(req, "wp/v2/comments?post=%ld", p->id)));
-	jset(l, "version-history", one_link(jset(jobj(), "count", jint(p->revisions)),
-					    link_href(req, "wp/v2/%s/%ld/revisions", base, p->id)));
+		links_add(l, "author", links_href(embeddable(), req, "wp/v2/users/%ld", p->author));
+	links_add(l, "replies", links_href(embeddable(), req, "wp/v2/comments?post=%ld", p->id));
+	links_add(l, "version-history", links_href(jset(jobj(), "count", jint(p->revisions)), req,
+						   "wp/v2/%s/%ld/revisions", base, p->id));
 	if (p->revisions > 0)
-		jset(l, "predecessor-version",
-		     one_link(jset(jobj(), "id", jint(p->latest_revision)),
-			      link_href(req, "wp/v2/%s/%ld/revisions/%ld", base, p->id, p->latest_revision)));
-	if (type->hierarchical && p->parent)
-		jset(l, "up", one_link(jset(jobj(), "embeddable", json_true()), parent_href(req, p->parent)));
+		links_add(l, "predecessor-version", links_href(jset(jobj(), "id", jint(p->latest_revision)), req,
+							       "wp/v2/%s/%ld/revisions/%ld", base, p->id,
+							       p->latest_revision));
+	if (type->hierarchical && p->parent) {
+		const char *up = parent_route_base(req, p->parent);
+		links_add(l, "up", up ? links_href(embeddable(), req, "wp/v2/%s/%ld", up, p->parent)
+				      : links_href(embeddable(), req, "%s", ""));
+	}
 	if (p->thumbnail_id)
-		jset(l, "wp:featuredmedia", one_link(jset(jobj(), "embeddable", json_true()),
-						     link_href(req, "wp/v2/media/%ld", p->thumbnail_id)));
-	jset(l, "wp:attachment", one_link(NULL, link_href(req, "wp/v2/media?parent=%ld", p->id)));
+		links_add(l, "wp:featuredmedia", links_href(embeddable(), req, "wp/v2/media/%ld", p->thumbnail_id));
+	links_add(l, "wp:attachment", links_rest(req, "wp/v2/media?parent=%ld", p->id));
 	/* Taxonomies with a REST route; post_format has none. */
 	if (type->features & PT_TAXONOMIES) {
-	json_t *terms = jarr();
-	json_t *a = jobj();
-	jset(a, "taxonomy", jstr("category"));
-	jset(a, "embeddable", json_true());
-	jset(a, "href", link_href(req, "wp/v2/categories?post=%ld", p->id));
-	jpush(terms, a);
-	a = jobj();
-	jset(a, "taxonomy", jstr("post_tag"));
-	jset(a, "embeddable", json_true());
-	jset(a, "href", link_href(req, "wp/v2/tags?post=%ld", p->id));
-	jpush(terms, a);
-	jset(l, "wp:term", terms);
+		static const char *const tax[][2] = { { "category", "categories" }, { "post_tag", "tags" } };
+		for (size_t i = 0; i < 2; i++)
+			links_add(l, "wp:term", links_href(jset(jset(jobj(), "taxonomy", jstr(tax[i][0])), "embeddable",
+								json_true()), req, "wp/v2/%s?post=%ld", tax[i][1], p->id));
 	}
 	/* get_available_actions(): edit context only. */
 	if (s->ctx == CTX_EDIT) {
@@ -220,13 +191,9 @@ static json_t *links(struct shaper *s, const struct post *p)
 		for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++)
 			if ((type->features & acts[i].needs) == acts[i].needs && caps_user_can(st, u, acts[i].cap, 0) &&
 			    (!acts[i].cap2 || caps_user_can(st, u, acts[i].cap2, 0)))
-				jset(l, acts[i].rel, one_link(NULL, link_href(req, "wp/v2/%s/%ld", base, p->id)));
+				links_add(l, acts[i].rel, links_rest(req, "wp/v2/%s/%ld", base, p->id));
 	}
-	json_t *curie = jobj();
-	jset(curie, "name", jstr("wp"));
-	jset(curie, "href", jstr("https://api.w.org/{rel}"));
-	jset(curie, "templated", json_true());
-	jset(l, "curies", jpush(jarr(), curie));
+	links_finish(l);
 	return l;
 }
 
