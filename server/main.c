@@ -196,10 +196,11 @@ static int cmd_serve(struct settings *s, int demo)
 		store_close(st);
 		return 1;
 	}
-	store_close(st);
 	site_apply_timezone(site);
 	auth_throttle_configure(s->auth_max_failures, s->auth_window, s->auth_lockout);
-	if (routes_init() != PD_OK) {
+	int rrc = routes_init(st, site->home);
+	store_close(st);
+	if (rrc != PD_OK) {
 		site_free(site);
 		return 1;
 	}

@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "pressd/assets.h"
+#include "pressd/buf.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
+#include "pressd/posts.h"
 #include "pressd/query.h"
 #include "pressd/rest.h"
 #include "pressd/routes.h"
@@ -47,13 +49,101 @@ static json_t *marked_args(const struct rest_route *r, const struct rest_endpoin
 	return copy;
 }
 
-int routes_init(void)
+/* register_post_meta( type, key, show_in_rest, single string ) as the
+ * schema shows it: replaces the captured "meta" properties of a route's
+ * schema and args with the keys this site registers for the route's type. */
+static void apply_meta_keys(struct store *st, const char *pattern, json_t *doc)
+{
+	const struct post_type *types[] = { &post_type_post, &post_type_page };
+	const struct post_type *type = NULL;
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		char base[64];
+		int n = snprintf(base, sizeof base, "/wp/v2/%s", types[i]->rest_base);
+		if (!strncmp(pattern, base, (size_t)n) && (pattern[n] == '\0' || pattern[n] == '/'))
+			type = types[i];
+	}
+	if (!type)
+		return;
+	struct str_list keys = { 0 };
+	if (posts_meta_keys(st, type, &keys) != PD_OK)
+		return;
+	json_t *props = jobj();
+	for (size_t i = 0; i < keys.n; i++) {
+		json_t *k = jobj();
+		jset(k, "type", jstr("string"));
+		jset(k, "title", jstr(""));
+		jset(k, "description", jstr(""));
+		jset(k, "default", jstr(""));
+		jset(props, keys.v[i], k);
+	}
+	str_list_free(&keys);
+	json_t *meta = json_object_get(json_object_get(json_object_get(doc, "schema"), "properties"), "meta");
+	if (json_is_object(meta) && json_object_get(meta, "properties"))
+		json_object_set(meta, "properties", props);
+	size_t i;
+	json_t *ep;
+	json_array_foreach(json_object_get(doc, "endpoints"), i, ep) {
+		meta = json_object_get(json_object_get(ep, "args"), "meta");
+		if (json_is_object(meta) && json_object_get(meta, "properties"))
+			json_object_set(meta, "properties", props);
+	}
+	json_decref(props);
+}
+
+/* A new string: s with every "{BASE}" replaced by home. */
+static json_t *with_base(const char *s, const char *home)
+{
+	struct buf b = BUF_INIT;
+	const char *p;
+	while ((p = strstr(s, "{BASE}"))) {
+		buf_append(&b, s, (size_t)(p - s));
+		buf_puts(&b, home);
+		s = p + 6;
+	}
+	buf_puts(&b, s);
+	json_t *r = jstrn(buf_str(&b), b.len);
+	buf_free(&b);
+	return r;
+}
+
+/* The captured documents name the recording site's URL {BASE}: make it ours. */
+static void replace_base(json_t *j, const char *home)
+{
+	const char *k;
+	json_t *v;
+	size_t i;
+	if (json_is_object(j)) {
+		json_object_foreach(j, k, v) {
+			if (json_is_string(v) && strstr(json_string_value(v), "{BASE}"))
+				json_object_set_new(j, k, with_base(json_string_value(v), home));
+			else
+				replace_base(v, home);
+		}
+	} else if (json_is_array(j)) {
+		json_array_foreach(j, i, v) {
+			if (json_is_string(v) && strstr(json_string_value(v), "{BASE}"))
+				json_array_set_new(j, i, with_base(json_string_value(v), home));
+			else
+				replace_base(v, home);
+		}
+	}
+}
+
+int routes_init(struct store *st, const char *home)
 {
 	const struct asset *a = asset_find("schema/routes.json");
 	json_error_t jerr;
 	if (!a || !(docs = json_loadb(a->data, a->len, JSON_ALLOW_NUL, &jerr))) {
 		fprintf(stderr, "pressd: schema/routes.json: %s\n", a ? jerr.text : "missing");
 		return PD_EINVAL;
+	}
+	if (home)
+		replace_base(docs, home);
+	if (st) {
+		const char *pattern;
+		json_t *doc;
+		json_object_foreach(json_object_get(docs, "routes"), pattern, doc)
+			apply_meta_keys(st, pattern, doc);
 	}
 	patterns = calloc((size_t)rest_nroutes, sizeof *patterns);
 	if (!patterns)

@@ -5,8 +5,12 @@
 
 #include <jansson.h>
 
-/* Loads the documents and compiles the route patterns; once, before serving. */
-int routes_init(void);
+struct store;
+
+/* Loads the documents (with the site's registered meta keys, read from st,
+ * and links under home; either may be NULL to keep what was captured) and
+ * compiles the route patterns; once, before serving. */
+int routes_init(struct store *st, const char *home);
 /* The document of a route pattern (borrowed, read-only), or NULL. */
 const json_t *routes_doc(const char *pattern);
 /* The index's static keys (namespaces, authentication ...), borrowed. */
