@@ -120,6 +120,28 @@ static void read_env(struct settings *s)
 	}
 }
 
+/* The demo's administrator (user 1, "admin") gets an application password,
+ * shown once, so that writes work right away. */
+static int print_first_admin_password(struct store *st, const char *url)
+{
+	char plain[AUTH_APP_PASSWORD_LEN + 1], chunked[64];
+	json_t *item = NULL;
+	int rc = auth_app_password_create(st, 1, "pressd demo", "", plain, &item);
+	json_decref(item);
+	if (rc) {
+		fprintf(stderr, "pressd: cannot create the administrator's application password: %s\n",
+			pd_strerror(rc));
+		return rc;
+	}
+	auth_app_password_chunk(plain, chunked, sizeof chunked);
+	printf("pressd: administrator 'admin', application password (shown once): %s\n"
+	       "        e.g. curl -u 'admin:%s' -H 'Content-Type: application/json' \\\n"
+	       "             -d '{\"title\":\"Hello\",\"status\":\"publish\"}' %s/wp-json/wp/v2/posts\n"
+	       "        more users and passwords: pressd user add ..., pressd app-password create LOGIN NAME\n",
+	       chunked, chunked, url);
+	return PD_OK;
+}
+
 /* The database is empty when no option exists yet (never installed). */
 static int fill_demo_if_empty(struct settings *s)
 {
@@ -141,6 +163,8 @@ static int fill_demo_if_empty(struct settings *s)
 		rc = import_demo(st, url);
 		if (rc)
 			fprintf(stderr, "pressd: demo import failed: %s\n", pd_strerror(rc));
+		else
+			rc = print_first_admin_password(st, url);
 	}
 	free(home);
 	store_close(st);

@@ -121,6 +121,44 @@ def test_missing_database_is_refused():
     ok(p.returncode != 0 and "does not exist" in p.stderr, p.stderr)
 
 
+def test_demo_prints_a_working_admin_application_password():
+    # make run's promise: the first administrator can write right away.
+    d = tempfile.mkdtemp(dir=TMP)
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    p = subprocess.Popen([BIN, "serve", "--demo", "--db", os.path.join(d, "demo.db"),
+                          "--listen", f"127.0.0.1:{port}", "--access-log", ""],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = ""
+        for _ in range(50):
+            line = p.stdout.readline()
+            if "shown once" in line:
+                break
+        ok("shown once" in line, line)
+        password = line.split("shown once): ", 1)[1].strip()
+        eq(len(password.replace(" ", "")), 24)
+        import http.client, base64, json as js
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        auth = base64.b64encode(f"admin:{password}".encode()).decode()
+        c.request("POST", "/wp-json/wp/v2/posts", body=js.dumps({"title": "Hi", "status": "draft"}),
+                  headers={"Authorization": "Basic " + auth, "Content-Type": "application/json"})
+        r = c.getresponse()
+        eq(r.status, 201)
+        eq(js.loads(r.read())["status"], "draft")
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.communicate(timeout=15)
+
+
 def test_sigterm_shuts_down_cleanly():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
