@@ -1,5 +1,7 @@
 /* re.c - PHP's preg_match/preg_replace/preg_split semantics over PCRE2 for the
- * text filters (see re.h). Does not cache anything per call or per thread. */
+ * text filters (see re.h). Caches one match data block per thread; nothing
+ * else survives a call. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,12 +29,90 @@ int re_compile_all(struct re *res, size_t n)
 	return rc;
 }
 
-/* One pcre2_match, falling back from JIT to the interpreter when the JIT
- * stack is too small (PHP's larger JIT stack would have succeeded). */
+/* One match data block per thread, large enough for every pattern here
+ * (larger ones get their own per call). Callers copy the offsets they need
+ * out of it before calling anything that may match again (callbacks nest). */
+#define MD_PAIRS 64
+
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+static int md_key_ok;
+
+static void md_destroy(void *md)
+{
+	pcre2_match_data_free(md);
+}
+
+static void md_key_init(void)
+{
+	md_key_ok = pthread_key_create(&md_key, md_destroy) == 0;
+}
+
+/* What the matchers ask of a pattern, remembered per thread in a small
+ * direct-mapped table (pcre2_pattern_info() on every match added up). */
+struct re_info {
+	const pcre2_code *code;
+	int pairs;   /* ovector pairs a match fills: groups + 1 */
+	int jit;     /* 1: JIT-compiled */
+};
+
+static __thread struct re_info info_cache[128];
+
+static const struct re_info *info(const struct re *re)
+{
+	struct re_info *ri = &info_cache[((uintptr_t)re->code >> 4) % 128];
+	if (ri->code != re->code) {
+		uint32_t n = 0;
+		size_t jit_size = 0;
+		pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &n);
+		ri->pairs = (int)n + 1;
+		ri->jit = pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
+		ri->code = re->code;
+	}
+	return ri;
+}
+
+static int pairs(const struct re *re)
+{
+	return info(re)->pairs;
+}
+
+/* The match data for re: the thread's (*owned = 0) or a new one (*owned = 1). */
+static pcre2_match_data *md_get(const struct re *re, int *owned)
+{
+	pthread_once(&md_once, md_key_init);
+	*owned = 0;
+	if (md_key_ok && pairs(re) <= MD_PAIRS) {
+		pcre2_match_data *md = pthread_getspecific(md_key);
+		if (md)
+			return md;
+		md = pcre2_match_data_create(MD_PAIRS, NULL);
+		if (md && pthread_setspecific(md_key, md) == 0)
+			return md;
+		pcre2_match_data_free(md);
+	}
+	*owned = 1;
+	return pcre2_match_data_create_from_pattern(re->code, NULL);
+}
+
+static void md_put(pcre2_match_data *md, int owned)
+{
+	if (owned)
+		pcre2_match_data_free(md);
+}
+
+/* One match, falling back from JIT to the interpreter when the JIT stack is
+ * too small (PHP's larger JIT stack would have succeeded). pcre2_jit_match()
+ * is pcre2_match() without its per-call checks: fine for byte patterns and
+ * offsets inside the subject; anchored matches need the interpreter anyway. */
 static int match_at(const struct re *re, const char *s, size_t n, size_t start, uint32_t opts,
 		    pcre2_match_data *md)
 {
-	int r = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, opts, md, NULL);
+	int r;
+	if (!(re->flags & RE_UTF) && !(opts & PCRE2_ANCHORED) && start <= n && info(re)->jit)
+		r = pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start, opts, md, NULL);
+	else
+		r = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, opts, md, NULL);
 	if (r == PCRE2_ERROR_JIT_STACKLIMIT)
 		r = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, opts | PCRE2_NO_JIT, md, NULL);
 	return r;
@@ -42,14 +122,15 @@ int re_match(const struct re *re, const char *s, size_t n, size_t start, size_t 
 {
 	if (!re->code)
 		return PD_EINVAL;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	int owned;
+	pcre2_match_data *md = md_get(re, &owned);
 	if (!md)
 		return PD_ENOMEM;
 	int r = match_at(re, s, n, start, 0, md);
 	int rc = 0;
 	if (r > 0 || r == 0) {
 		PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
-		uint32_t cnt = pcre2_get_ovector_count(md);
+		uint32_t cnt = (uint32_t)pairs(re);
 		for (int i = 0; i < nov; i++) {
 			ov[2 * i] = (uint32_t)i < cnt && (i < r || r == 0) ? v[2 * i] : PCRE2_UNSET;
 			ov[2 * i + 1] = (uint32_t)i < cnt && (i < r || r == 0) ? v[2 * i + 1] : PCRE2_UNSET;
@@ -58,7 +139,7 @@ int re_match(const struct re *re, const char *s, size_t n, size_t start, size_t 
 	} else if (r != PCRE2_ERROR_NOMATCH) {
 		rc = PD_EINVAL;
 	}
-	pcre2_match_data_free(md);
+	md_put(md, owned);
 	return rc;
 }
 
@@ -112,15 +193,18 @@ static int repl_cb(void *ud, const char *s, const size_t *ov, int nov, struct bu
 	return expand(s, ov, nov, ((struct repl_ud *)ud)->repl, out);
 }
 
-int re_replace_cb(const struct re *re, const char *s, size_t n, re_cb cb, void *ud,
-		  struct buf *out, long *count)
+/* preg_replace_callback(); lazy: when nothing matches, append nothing and
+ * return 1 (the caller keeps its input), else PD_OK or a pd_err. */
+static int replace(const struct re *re, const char *s, size_t n, re_cb cb, void *ud,
+		   struct buf *out, long *count, int lazy)
 {
 	if (!re->code)
 		return PD_EINVAL;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	int owned;
+	pcre2_match_data *md = md_get(re, &owned);
 	if (!md)
 		return PD_ENOMEM;
-	int nov = (int)pcre2_get_ovector_count(md);
+	int nov = pairs(re);
 	size_t ovbuf[2 * 32];
 	if (nov > 32)
 		nov = 32;
@@ -165,14 +249,22 @@ int re_replace_cb(const struct re *re, const char *s, size_t n, re_cb cb, void *
 		if (pos >= n && ms == me)
 			break;
 	}
-	pcre2_match_data_free(md);
+	md_put(md, owned);
+	if (count)
+		*count = cnt;
+	if (rc == PD_OK && lazy && cnt == 0)
+		return 1;
 	if (rc == PD_OK && copied < n)
 		rc = buf_append(out, s + copied, n - copied);
 	if (rc == PD_OK && !out->data)
 		rc = buf_append(out, "", 0);
-	if (count)
-		*count = cnt;
 	return rc;
+}
+
+int re_replace_cb(const struct re *re, const char *s, size_t n, re_cb cb, void *ud,
+		  struct buf *out, long *count)
+{
+	return replace(re, s, n, cb, ud, out, count, 0);
 }
 
 int re_replace(const struct re *re, const char *s, size_t n, const char *repl,
@@ -184,6 +276,8 @@ int re_replace(const struct re *re, const char *s, size_t n, const char *repl,
 
 static int swap_result(struct buf *b, struct buf *nb, int rc)
 {
+	if (rc == 1) /* nothing matched: b stays as it is */
+		return PD_OK;
 	if (rc != PD_OK) {
 		buf_free(nb);
 		return rc;
@@ -193,18 +287,49 @@ static int swap_result(struct buf *b, struct buf *nb, int rc)
 	return PD_OK;
 }
 
+/* The replacements below leave b untouched, without copying it, when nothing
+ * matches (b->data NULL still becomes "", as a full replace would make it). */
 int re_replace_buf(const struct re *re, struct buf *b, const char *repl, long *count)
 {
 	struct buf nb = BUF_INIT;
+	struct repl_ud ud = { repl };
 	nb.max = b->max;
-	return swap_result(b, &nb, re_replace(re, buf_str(b), b->len, repl, &nb, count));
+	return swap_result(b, &nb, replace(re, buf_str(b), b->len, repl_cb, &ud, &nb, count, b->data != NULL));
 }
 
 int re_replace_cb_buf(const struct re *re, struct buf *b, re_cb cb, void *ud, long *count)
 {
 	struct buf nb = BUF_INIT;
 	nb.max = b->max;
-	return swap_result(b, &nb, re_replace_cb(re, buf_str(b), b->len, cb, ud, &nb, count));
+	return swap_result(b, &nb, replace(re, buf_str(b), b->len, cb, ud, &nb, count, b->data != NULL));
+}
+
+/* memmem() for the short needles of the filters: glibc's memmem() sets up
+ * a shift table per call, which costs more than the search in short texts.
+ * After many false candidates (pathological input) it hands over to memmem(). */
+static const char *find(const char *s, size_t n, const char *needle, size_t nl)
+{
+	if (nl == 0)
+		return s;
+	if (nl > n)
+		return NULL;
+	const char *end = s + n - nl + 1;
+	int misses = 0;
+	for (const char *p = s; p < end; p++) {
+		p = memchr(p, needle[0], (size_t)(end - p));
+		if (!p)
+			return NULL;
+		if (memcmp(p + 1, needle + 1, nl - 1) == 0)
+			return p;
+		if (++misses > 32)
+			return memmem(p + 1, (size_t)(s + n - p - 1), needle, nl);
+	}
+	return NULL;
+}
+
+const char *re_memmem(const char *s, size_t n, const char *needle, size_t nl)
+{
+	return find(s, n, needle, nl);
 }
 
 int str_replace_buf(struct buf *b, const char *from, const char *to, long *count)
@@ -213,13 +338,14 @@ int str_replace_buf(struct buf *b, const char *from, const char *to, long *count
 	long cnt = 0;
 	if (count)
 		*count = 0;
-	if (!b->data || !fl || !memmem(b->data, b->len, from, fl))
+	const char *p = b->data && fl ? find(b->data, b->len, from, fl) : NULL;
+	if (!p)
 		return PD_OK;
 	struct buf nb = BUF_INIT;
 	nb.max = b->max;
 	const char *s = b->data, *end = s + b->len;
 	int rc = PD_OK;
-	for (const char *p; rc == PD_OK && (p = memmem(s, (size_t)(end - s), from, fl)); s = p + fl) {
+	for (; rc == PD_OK && p; s = p + fl, p = find(s, (size_t)(end - s), from, fl)) {
 		rc = buf_append(&nb, s, (size_t)(p - s));
 		if (rc == PD_OK)
 			rc = buf_append(&nb, to, tl);
@@ -236,7 +362,8 @@ int re_split(const struct re *re, const char *s, size_t n, int no_empty, re_piec
 {
 	if (!re->code)
 		return PD_EINVAL;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re->code, NULL);
+	int owned;
+	pcre2_match_data *md = md_get(re, &owned);
 	if (!md)
 		return PD_ENOMEM;
 	int rc = PD_OK;
@@ -249,7 +376,9 @@ int re_split(const struct re *re, const char *s, size_t n, int no_empty, re_piec
 			rc = PD_EINVAL;
 			break;
 		}
-		PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+		/* copied: piece() may match again with the same match data */
+		const PCRE2_SIZE *ovp = pcre2_get_ovector_pointer(md);
+		PCRE2_SIZE v[4] = { ovp[0], ovp[1], r > 1 ? ovp[2] : PCRE2_UNSET, r > 1 ? ovp[3] : PCRE2_UNSET };
 		if (v[0] == v[1]) {
 			/* empty delimiters never occur in the filters' patterns; skip */
 			pos = v[0] + 1;
@@ -262,7 +391,7 @@ int re_split(const struct re *re, const char *s, size_t n, int no_empty, re_piec
 			break;
 		last = pos = v[1];
 	}
-	pcre2_match_data_free(md);
+	md_put(md, owned);
 	if (rc == PD_OK && !(no_empty && last == n))
 		rc = piece(ud, s + last, n - last, 0);
 	return rc;

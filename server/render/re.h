@@ -3,8 +3,8 @@
  *
  * Patterns are compiled once: a module declares its patterns as static
  * struct re and compiles them in a pthread_once routine with re_compile_all();
- * after that they are read-only and shared by all threads. Matching allocates
- * its match data per call. Patterns are byte-oriented (no /u) unless RE_UTF. */
+ * after that they are read-only and shared by all threads. Matching uses one
+ * match data block per thread. Patterns are byte-oriented (no /u) unless RE_UTF. */
 #ifndef PRESSD_RENDER_RE_H
 #define PRESSD_RENDER_RE_H
 
@@ -59,6 +59,9 @@ int re_replace_cb(const struct re *re, const char *s, size_t n, re_cb cb, void *
 /* In-place helpers over a heap buffer: *b becomes the result. */
 int re_replace_buf(const struct re *re, struct buf *b, const char *repl, long *count);
 int re_replace_cb_buf(const struct re *re, struct buf *b, re_cb cb, void *ud, long *count);
+
+/* memmem() tuned for short needles in short texts. */
+const char *re_memmem(const char *s, size_t n, const char *needle, size_t nl);
 
 /* str_replace($from, $to, $b) in place; *count (may be NULL) gets the count. */
 int str_replace_buf(struct buf *b, const char *from, const char *to, long *count);

@@ -12,10 +12,9 @@
 
 #define SP RE_SPACES
 
-enum { RX_SPLIT, RX_IGNORE, RX_SEARCH, RX_COUNT };
+enum { RX_IGNORE, RX_SEARCH, RX_COUNT };
 
 static struct re rx[RX_COUNT] = {
-	[RX_SPLIT] = { "(<[^>]*>)", PCRE2_UNGREEDY, NULL },
 	[RX_IGNORE] = { "^<(code|pre|style|script|textarea)[^>]*>", 0, NULL },
 	/* $wp_smiliessearch as smilies_init() builds it */
 	[RX_SEARCH] = { "(?<=" SP "|^);(?:\\-\\)|\\))(?=" SP "|$)"
@@ -101,7 +100,7 @@ static int piece_cb(void *ud, const char *p, size_t n, int is_delim)
 	struct sm_state *st = ud;
 	(void)is_delim;
 	int rc;
-	if (!st->ignore[0]) {
+	if (!st->ignore[0] && n > 1 && p[0] == '<') { /* RX_IGNORE starts with '<' */
 		size_t ov[4];
 		int m = re_match(&rx[RX_IGNORE], p, n, 0, ov, 2);
 		if (m < 0)
@@ -111,7 +110,8 @@ static int piece_cb(void *ud, const char *p, size_t n, int is_delim)
 			st->ignore[ov[3] - ov[2]] = '\0';
 		}
 	}
-	if (!st->ignore[0] && n > 0 && p[0] != '<')
+	/* every smiley starts with ':', ';' or '8' */
+	if (!st->ignore[0] && n > 0 && p[0] != '<' && (memchr(p, ':', n) || memchr(p, ';', n) || memchr(p, '8', n)))
 		rc = re_replace_cb(&rx[RX_SEARCH], p, n, translate_cb, (void *)st->site_url, st->out, NULL);
 	else
 		rc = buf_append(st->out, p, n);
@@ -126,9 +126,23 @@ int render_convert_smilies(const char *in, const char *site_url, struct buf *out
 	pthread_once(&rx_once, rx_init);
 	if (rx_status)
 		return rx_status;
-	size_t len0 = out->len;
+	size_t len0 = out->len, n = strlen(in);
+	if (!strpbrk(in, ":;8")) /* no smiley anywhere: nothing to split */
+		return buf_append(out, in, n);
 	struct sm_state st = { out, site_url ? site_url : "", "" };
-	int rc = re_split(&rx[RX_SPLIT], in, strlen(in), 0, piece_cb, &st);
+	/* preg_split('/(<[^>]*>)/U', $text, -1, PREG_SPLIT_DELIM_CAPTURE) by hand:
+	 * a delimiter runs from '<' to the first '>' after it */
+	int rc = PD_OK;
+	size_t last = 0;
+	for (const char *lt, *gt; rc == PD_OK && (lt = memchr(in + last, '<', n - last)) &&
+				  (gt = memchr(lt, '>', (size_t)(in + n - lt)));) {
+		size_t at = (size_t)(lt - in), end = (size_t)(gt - in) + 1;
+		if ((rc = piece_cb(&st, in + last, at - last, 0)) == PD_OK)
+			rc = piece_cb(&st, lt, end - at, 1);
+		last = end;
+	}
+	if (rc == PD_OK)
+		rc = piece_cb(&st, in + last, n - last, 0);
 	if (rc) {
 		out->len = len0;
 		if (out->data)

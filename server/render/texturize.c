@@ -66,16 +66,74 @@ static const char *const static_from[] = {
 	"...", "``", "''", " (tm)",
 	"'tain't", "'twere", "'twas", "'tis", "'twill", "'til", "'bout", "'nuff", "'round", "'cause", "'em",
 };
+static const unsigned char static_from_len[] = { 3, 2, 2, 5, 7, 6, 5, 4, 6, 4, 5, 5, 6, 6, 3 };
 static const char *const static_to[] = {
 	"&#8230;", "&#8220;", "&#8221;", " &#8482;",
 	"&#8217;tain&#8217;t", "&#8217;twere", "&#8217;twas", "&#8217;tis", "&#8217;twill",
 	"&#8217;til", "&#8217;bout", "&#8217;nuff", "&#8217;round", "&#8217;cause", "&#8217;em",
 };
 
+/* The bytes a text piece needs for any replacement of texturize_piece() to
+ * apply: the first bytes of the static replacements ('(' for " (tm)"), the
+ * quotes, '-' for dashes, 'x' for 9x9 and '&' for bare ampersands. */
+static const unsigned char piece_trigger[256] = {
+	['.'] = 1, ['`'] = 1, ['\''] = 1, ['('] = 1, ['"'] = 1, ['-'] = 1, ['x'] = 1, ['&'] = 1,
+};
+
+static int has_trigger(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (piece_trigger[(unsigned char)s[i]])
+			return 1;
+	return 0;
+}
+
+/* The static replacements in one left-to-right pass. Equivalent to
+ * str_replace()ing the table entry by entry: no replacement text contains a
+ * byte any entry starts with, and no entry ends with a prefix of an earlier
+ * one, so a match of a later entry never overlaps one of an earlier entry
+ * that the sequential passes would have made first. At a position the
+ * entries are tried in table order. */
+static int static_replace(struct buf *t)
+{
+	const char *s = buf_str(t);
+	size_t n = t->len, copied = 0;
+	struct buf nb = BUF_INIT;
+	int rc = PD_OK;
+	nb.max = t->max;
+	for (size_t i = 0; i < n && rc == PD_OK;) {
+		char c = s[i];
+		if (c != '.' && c != '`' && c != '\'' && c != ' ') {
+			i++;
+			continue;
+		}
+		size_t k, fl = 0;
+		for (k = 0; k < sizeof static_from / sizeof *static_from; k++) {
+			fl = static_from_len[k];
+			if (static_from[k][0] == c && n - i >= fl && memcmp(s + i, static_from[k], fl) == 0)
+				break;
+		}
+		if (k == sizeof static_from / sizeof *static_from) {
+			i++;
+			continue;
+		}
+		if ((rc = buf_append(&nb, s + copied, i - copied)) == PD_OK)
+			rc = buf_puts(&nb, static_to[k]);
+		copied = i = i + fl;
+	}
+	if (rc == PD_OK && copied > 0 && (rc = buf_append(&nb, s + copied, n - copied)) == PD_OK) {
+		buf_free(t);
+		*t = nb;
+		return PD_OK;
+	}
+	buf_free(&nb);
+	return rc;
+}
+
 static size_t count_str(const char *s, size_t n, const char *needle)
 {
 	size_t c = 0, nl = strlen(needle);
-	for (const char *p = s, *end = s + n; (p = memmem(p, (size_t)(end - p), needle, nl)); p += nl)
+	for (const char *p = s, *end = s + n; (p = re_memmem(p, (size_t)(end - p), needle, nl)); p += nl)
 		c++;
 	return c;
 }
@@ -243,15 +301,8 @@ static int times_replace(struct buf *t)
 /* The texturizing of one text piece outside tags (the loop body of wptexturize()). */
 static int texturize_piece(struct buf *t)
 {
-	int rc = PD_OK;
-	/* most pieces hold none of the static strings: look for a byte each
-	 * needs first (the replacements add none of these bytes) */
-	for (size_t i = 0; i < sizeof static_from / sizeof *static_from && rc == PD_OK; i++) {
-		const char *from = static_from[i];
-		if (memchr(buf_str(t), from[0] == ' ' ? from[1] : from[0], t->len))
-			rc = str_replace_buf(t, from, static_to[i], NULL);
-	}
-	if (rc)
+	int rc;
+	if ((rc = static_replace(t)))
 		return rc;
 
 	if (memchr(buf_str(t), '\'', t->len)) {
@@ -280,13 +331,17 @@ static int texturize_piece(struct buf *t)
 		    (rc = re_replace_buf(&rx[RX_DASH4], t, "&#8211;", NULL)))
 			return rc;
 	}
-	size_t ov[2];
-	int m = re_match(&rx[RX_TIMES_TEST], buf_str(t), t->len, 0, ov, 1);
-	if (m < 0)
-		return m;
-	/* 9x9 (times), but never 0x9999 */
-	if (m == 1 && (rc = times_replace(t)))
-		return rc;
+	if (memchr(buf_str(t), 'x', t->len)) {
+		size_t ov[2];
+		int m = re_match(&rx[RX_TIMES_TEST], buf_str(t), t->len, 0, ov, 1);
+		if (m < 0)
+			return m;
+		/* 9x9 (times), but never 0x9999 */
+		if (m == 1 && (rc = times_replace(t)))
+			return rc;
+	}
+	if (!memchr(buf_str(t), '&', t->len))
+		return PD_OK;
 	return re_replace_buf(&rx[RX_AMP], t, "&#038;", NULL);
 }
 
@@ -352,6 +407,10 @@ static int piece_cb(void *ud, const char *p, size_t n, int is_delim)
 		if (n >= 4 && memcmp(p, "<!--", 4) == 0)
 			return buf_append(st->out, p, n); /* HTML comment */
 		/* an element: fix bare ampersands inside it, track no-texturize elements */
+		if (!memchr(p, '&', n)) {
+			pushpop_element(st, p, n);
+			return buf_append(st->out, p, n);
+		}
 		buf_reset(&st->piece);
 		if ((rc = buf_append(&st->piece, p, n)) ||
 		    (rc = re_replace_buf(&rx[RX_AMP], &st->piece, "&#038;", NULL)))
@@ -364,7 +423,7 @@ static int piece_cb(void *ud, const char *p, size_t n, int is_delim)
 		i++;
 	/* whitespace between delimiters; and registered shortcodes, which only
 	 * matter for the no-texturize shortcode "code" that core does not register */
-	if (i == n || is_delim || st->depth)
+	if (i == n || is_delim || st->depth || !has_trigger(p, n))
 		return buf_append(st->out, p, n);
 	buf_reset(&st->piece);
 	if ((rc = buf_append(&st->piece, p, n)) || (rc = texturize_piece(&st->piece)))
