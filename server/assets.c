@@ -7,6 +7,7 @@
 DECLARE(schema_001)
 DECLARE(schema_002)
 DECLARE(schema_003)
+DECLARE(schema_004)
 DECLARE(schema_routes)
 DECLARE(demo_xml)
 
@@ -15,10 +16,11 @@ static struct asset table[] = {
 	ENTRY("schema/001_wordpress.sql", schema_001)
 	ENTRY("schema/002_pressd.sql", schema_002)
 	ENTRY("schema/003_posts_indexes.sql", schema_003)
+	ENTRY("schema/004_render_generation.sql", schema_004)
 	ENTRY("schema/routes.json", schema_routes)
 	ENTRY("data/demo/demo.xml", demo_xml)
 };
-static const char *ends[] = { schema_001_end, schema_002_end, schema_003_end, schema_routes_end, demo_xml_end };
+static const char *ends[] = { schema_001_end, schema_002_end, schema_003_end, schema_004_end, schema_routes_end, demo_xml_end };
 
 static void fill_lengths(void)
 {

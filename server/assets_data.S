@@ -14,6 +14,7 @@
 	ASSET schema_001, "schema/001_wordpress.sql"
 	ASSET schema_002, "schema/002_pressd.sql"
 	ASSET schema_003, "schema/003_posts_indexes.sql"
+	ASSET schema_004, "schema/004_render_generation.sql"
 	ASSET schema_routes, "schema/routes.json"
 	ASSET demo_xml, "data/demo/demo.xml"
 

@@ -22,6 +22,7 @@
 #include "pressd/http.h"
 #include "pressd/json.h"
 #include "pressd/query.h"
+#include "pressd/render_cache.h"
 #include "pressd/rest.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
@@ -231,6 +232,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	req.raw_body_len = ctx->body.len;
 	req.site = config->site;
 	req.store = worker_store();
+	/* read before anything else the request reads: what the render cache
+	 * keeps under this number is then at least as new as the number */
+	req.generation = req.store ? render_cache_generation(req.store) : -1;
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char ip[INET6_ADDRSTRLEN] = "-";
 	if (ci && ci->client_addr) {

@@ -14,6 +14,7 @@
 #include "pressd/err.h"
 #include "pressd/http.h"
 #include "pressd/import.h"
+#include "pressd/render_cache.h"
 #include "pressd/routes.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
@@ -28,6 +29,7 @@ struct settings {
 	int auth_max_failures;      /* failed logins per address before a lockout; 0 = off */
 	int auth_window;            /* seconds in which they count */
 	int auth_lockout;           /* seconds an address is refused (429) */
+	long render_cache_mb;       /* MiB of rendered posts kept in memory; 0 = off */
 };
 
 static void usage(FILE *f)
@@ -36,7 +38,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "commands:\n"
 	      "  serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--site-url URL]\n"
-	      "        [--access-log FILE|-] [--max-body BYTES] [--config FILE] [--demo]\n"
+	      "        [--access-log FILE|-] [--max-body BYTES] [--render-cache MIB]\n"
+	      "        [--config FILE] [--demo]\n"
 	      "                      serve the WordPress REST API (default 127.0.0.1:8080)\n"
 	      "  import FILE.xml     import a WordPress export (WXR) into the database\n"
 	      "  install --url URL [--title T] [--admin LOGIN] [--email E]\n"
@@ -50,8 +53,9 @@ static void usage(FILE *f)
 	      "environment: PRESSD_DB, PRESSD_LISTEN, PRESSD_THREADS, PRESSD_SITE_URL, PRESSD_ACCESS_LOG,\n"
 	      "             PRESSD_CONFIG (a file of 'key = value' lines with the same keys: db, listen,\n"
 	      "             threads, site-url, access-log, max-body, auth-max-failures, auth-window,\n"
-	      "             auth-lockout); PRESSD_AUTH_MAX_FAILURES (10), PRESSD_AUTH_WINDOW (300 s),\n"
-	      "             PRESSD_AUTH_LOCKOUT (300 s): failed logins before an address gets 429s\n", f);
+	      "             auth-lockout, render-cache); PRESSD_AUTH_MAX_FAILURES (10), PRESSD_AUTH_WINDOW\n"
+	      "             (300 s), PRESSD_AUTH_LOCKOUT (300 s): failed logins before an address gets 429s;\n"
+	      "             PRESSD_RENDER_CACHE (64): MiB of rendered posts kept in memory, 0 = off\n", f);
 }
 
 static void set_setting(struct settings *s, const char *key, const char *val)
@@ -74,6 +78,8 @@ static void set_setting(struct settings *s, const char *key, const char *val)
 		s->auth_window = atoi(val);
 	else if (!strcmp(key, "auth-lockout"))
 		s->auth_lockout = atoi(val);
+	else if (!strcmp(key, "render-cache") || !strcmp(key, "render_cache"))
+		s->render_cache_mb = atol(val);
 	else
 		fprintf(stderr, "pressd: unknown setting '%s' ignored\n", key);
 }
@@ -112,6 +118,7 @@ static void read_env(struct settings *s)
 		{ "PRESSD_SITE_URL", "site-url" }, { "PRESSD_ACCESS_LOG", "access-log" },
 		{ "PRESSD_MAX_BODY", "max-body" }, { "PRESSD_AUTH_MAX_FAILURES", "auth-max-failures" },
 		{ "PRESSD_AUTH_WINDOW", "auth-window" }, { "PRESSD_AUTH_LOCKOUT", "auth-lockout" },
+		{ "PRESSD_RENDER_CACHE", "render-cache" },
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
 		const char *v = getenv(m[i].env);
@@ -240,6 +247,7 @@ static int cmd_serve(struct settings *s, int demo)
 		.host = host, .port = port, .threads = s->threads, .db_path = s->db, .site = site,
 		.access_log = log, .max_body = (size_t)s->max_body,
 	};
+	render_cache_set_max(s->render_cache_mb > 0 ? (size_t)s->render_cache_mb << 20 : 0);
 	int rc = http_serve(&cfg);
 	if (log && log != stdout)
 		fclose(log);
@@ -249,7 +257,8 @@ static int cmd_serve(struct settings *s, int demo)
 
 int main(int argc, char **argv)
 {
-	struct settings s = { .threads = 4, .max_body = 10L << 20, .auth_max_failures = 10,
+	struct settings s = { .threads = 4, .max_body = 10L << 20,
+			      .render_cache_mb = (long)(RENDER_CACHE_DEFAULT_MAX >> 20), .auth_max_failures = 10,
 			      .auth_window = 300, .auth_lockout = 300 };
 	snprintf(s.db, sizeof s.db, "data/pressd.db");
 	snprintf(s.listen, sizeof s.listen, "127.0.0.1:8080");
@@ -295,6 +304,8 @@ int main(int argc, char **argv)
 			set_setting(&s, "access-log", argv[++i]);
 		else if (!strcmp(cmd, "serve") && !strcmp(a, "--max-body") && has_val)
 			set_setting(&s, "max-body", argv[++i]);
+		else if (!strcmp(cmd, "serve") && !strcmp(a, "--render-cache") && has_val)
+			set_setting(&s, "render-cache", argv[++i]);
 		else if (!strcmp(cmd, "serve") && !strcmp(a, "--demo"))
 			demo = 1;
 		else if (!strcmp(a, "--help")) {

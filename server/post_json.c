@@ -17,6 +17,7 @@
 #include "pressd/posts.h"
 #include "pressd/query.h"
 #include "pressd/render.h"
+#include "pressd/render_cache.h"
 #include "pressd/render_store.h"
 #include "pressd/rest.h"
 #include "pressd/sanitize.h"
@@ -257,6 +258,23 @@ static void render_done(const struct render_ctx *ctx, struct render_source *src)
 	render_store_free(src);
 }
 
+/* The render cache, for GET (and HEAD) requests only: a write request
+ * renders what it has just changed. 1: *b holds the cached output of field
+ * and ctx is as rendering would have left it; 0: render, then cache_put(). */
+static int cache_get(const struct request *req, struct render_ctx *ctx, long id, int field,
+		     struct render_cache_key *k, struct buf *b)
+{
+	render_cache_key(k, req->method == M_GET || req->method == M_HEAD ? req->generation : -1, id, field, ctx);
+	ctx->uncacheable = 0;
+	return render_cache_get(k, ctx, b) == 1;
+}
+
+static void cache_put(const struct render_cache_key *k, const struct render_ctx *ctx, int rc, const struct buf *b)
+{
+	if (rc == PD_OK)
+		render_cache_put(k, ctx, buf_str(b), b->len);
+}
+
 static json_t *rendered(int rc, struct buf *b)
 {
 	json_t *j = rc == PD_OK ? jstrn(buf_str(b), b->len) : jstr("");
@@ -435,7 +453,11 @@ json_t *post_json(struct request *req, const struct post *p)
 		if (want(&s, "title.rendered", CTX_ALL)) {
 			/* The REST API drops the "Protected: " / "Private: " prefixes. */
 			struct buf b = BUF_INIT;
-			jset(t, "rendered", rendered(render_title(&rctx, p->title, 0, &b), &b));
+			struct render_cache_key k;
+			int rc = PD_OK;
+			if (!cache_get(req, &rctx, p->id, RENDER_CACHE_TITLE, &k, &b))
+				cache_put(&k, &rctx, rc = render_title(&rctx, p->title, 0, &b), &b);
+			jset(t, "rendered", rendered(rc, &b));
 		}
 		jset(d, "title", t);
 	}
@@ -453,7 +475,11 @@ json_t *post_json(struct request *req, const struct post *p)
 			jset(t, "raw", jstr(p->content));
 		if (want(&s, "content.rendered", CTX_VE)) {
 			struct buf b = BUF_INIT;
-			jset(t, "rendered", pw_required ? jstr("") : rendered(render_content(&rctx, p->content, &b), &b));
+			struct render_cache_key k;
+			int rc = PD_OK;
+			if (!pw_required && !cache_get(req, &rctx, p->id, RENDER_CACHE_CONTENT, &k, &b))
+				cache_put(&k, &rctx, rc = render_content(&rctx, p->content, &b), &b);
+			jset(t, "rendered", pw_required ? jstr("") : rendered(rc, &b));
 		}
 		if (want(&s, "content.protected", CTX_ALL))
 			jset(t, "protected", jbool(p->password[0] != '\0'));
@@ -466,8 +492,11 @@ json_t *post_json(struct request *req, const struct post *p)
 		if (s.ctx == CTX_EDIT)
 			jset(t, "raw", jstr(p->excerpt));
 		struct buf b = BUF_INIT;
-		jset(t, "rendered", pw_required ? jstr("")
-			: rendered(render_excerpt(&rctx, p->excerpt, p->content, &b), &b));
+		struct render_cache_key k;
+		int rc = PD_OK;
+		if (!pw_required && !cache_get(req, &rctx, p->id, RENDER_CACHE_EXCERPT, &k, &b))
+			cache_put(&k, &rctx, rc = render_excerpt(&rctx, p->excerpt, p->content, &b), &b);
+		jset(t, "rendered", pw_required ? jstr("") : rendered(rc, &b));
 		jset(t, "protected", jbool(p->password[0] != '\0'));
 		jset(d, "excerpt", t);
 	}

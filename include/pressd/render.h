@@ -144,6 +144,10 @@ struct render_ctx {
 	const char *request_uri;
 	const char *request_host_url;
 	long user_id;             /* the authenticated user, 0 when anonymous */
+	/* Set to 1 by whatever makes the output depend on the request itself
+	 * (user, URL, host, the clock), not only on the site's data and the
+	 * counters: the render cache must not keep such an output. Start at 0. */
+	int uncacheable;
 };
 
 /* apply_filters('the_content', raw): blocks, texturize, autop, shortcodes, content tags ... */

@@ -42,6 +42,7 @@ struct request {
 	int embedded;               /* 1 when dispatched internally for _embed */
 	int body_invalid;           /* a JSON body that did not parse (rest_invalid_json) */
 	const struct rest_endpoint *endpoint; /* the endpoint serving it, set by rest_dispatch() */
+	long long generation;       /* pressd_generation.n when the request began (render cache); -1 unknown */
 };
 
 #define RESPONSE_MAX_HEADERS 16
