@@ -103,7 +103,7 @@ int block_get_the_excerpt(struct block_render *r, const struct render_post *p, i
  * request's path (when path is 1) and its query arguments rebuilt the PHP
  * way (urlencoded), without `remove` and with set_key=set_value (either may
  * be NULL). Appends to out. */
-int block_request_url(const struct render_ctx *ctx, const char *remove, const char *set_key, const char *set_value,
+int block_request_url(struct render_ctx *ctx, const char *remove, const char *set_key, const char *set_value,
 		      int path, struct buf *out);
 
 /* PHP date( fmt ) of the local MySQL datetime, offset seconds east of UTC. */

@@ -363,11 +363,12 @@ int block_attr_bool(const struct block *b, const char *k, int dflt)
 	return json_is_true(v);
 }
 
-int block_request_url(const struct render_ctx *ctx, const char *remove, const char *set_key, const char *set_value,
+int block_request_url(struct render_ctx *ctx, const char *remove, const char *set_key, const char *set_value,
 		      int path, struct buf *out)
 {
 	const char *uri = ctx->request_uri ? ctx->request_uri : "/";
 	const char *q = strchr(uri, '?');
+	ctx->uncacheable = 1; /* the output depends on the request URL */
 	size_t plen = q ? (size_t)(q - uri) : strlen(uri);
 	json_t *params = q ? query_parse(q + 1, strlen(q + 1), 1000) : json_object();
 	int rc = params ? PD_OK : PD_ENOMEM;
