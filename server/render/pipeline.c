@@ -2,6 +2,7 @@
  * WordPress 6.9 (see render.h and docs/rendering.md). Not here: oEmbed
  * fetches (autoembed runs as when they fail: embed.c), prepend_attachment,
  * block hooks. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pressd/autop.h"
@@ -130,6 +131,82 @@ out:
 	return rc;
 }
 
+/* "-->" and newline searches for the two regexes below, whose `.*?` does not
+ * cross a newline: the next of each at or after a position, cached (the
+ * positions asked about only grow), so the scans stay linear. */
+struct line_scan {
+	const char *s;
+	size_t n;
+	size_t arrow_from, arrow_at;   /* first `arrow` at or after arrow_from (n: none) */
+	size_t nl_from, nl_at;         /* first '\n' at or after nl_from (n: none) */
+	const char *arrow;             /* "-->" or " -->" */
+};
+
+/* The end of the first `arrow` at or after from on the same line, or 0. */
+static size_t line_scan_arrow_end(struct line_scan *ls, size_t from)
+{
+	const char *s = ls->s;
+	size_t n = ls->n, al = strlen(ls->arrow);
+	if (from < ls->arrow_from || from > ls->arrow_at) {
+		const char *a = from < n ? memmem(s + from, n - from, ls->arrow, al) : NULL;
+		ls->arrow_from = from;
+		ls->arrow_at = a ? (size_t)(a - s) : n;
+	}
+	if (from < ls->nl_from || from > ls->nl_at) {
+		const char *l = from < n ? memchr(s + from, '\n', n - from) : NULL;
+		ls->nl_from = from;
+		ls->nl_at = l ? (size_t)(l - s) : n;
+	}
+	return ls->arrow_at < n && ls->arrow_at < ls->nl_at ? ls->arrow_at + al : 0;
+}
+
+static void line_scan_init(struct line_scan *ls, const char *s, size_t n, const char *arrow)
+{
+	*ls = (struct line_scan){ .s = s, .n = n, .arrow_from = 1, .arrow_at = 0,
+				  .nl_from = 1, .nl_at = 0, .arrow = arrow };
+}
+
+/* preg_match('/<!--more(.*?)?-->/', s, $matches): 1 and $matches[0]'s span. */
+static int find_more_tag(const char *s, size_t n, size_t *at, size_t *len)
+{
+	struct line_scan ls;
+	line_scan_init(&ls, s, n, "-->");
+	for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), "<!--more", 8)); p++) {
+		size_t end = line_scan_arrow_end(&ls, (size_t)(p - s) + 8);
+		if (end) {
+			*at = (size_t)(p - s);
+			*len = end - *at;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* preg_replace('/<!-- \/?wp:more(.*?) -->/', '', s) */
+static int remove_more_delimiters(const char *s, size_t n, struct buf *out)
+{
+	struct line_scan ls;
+	size_t copied = 0;
+	int rc = PD_OK;
+	line_scan_init(&ls, s, n, " -->");
+	for (const char *p = s; rc == PD_OK && (p = memmem(p, (size_t)(s + n - p), "<!-- ", 5)); ) {
+		size_t at = (size_t)(p - s), name = at + 5 + (p[5] == '/');
+		size_t end = n - name >= 7 && memcmp(s + name, "wp:more", 7) == 0 ? line_scan_arrow_end(&ls, name + 7) : 0;
+		if (!end) {
+			p++;
+			continue;
+		}
+		rc = buf_append(out, s + copied, at - copied);
+		copied = end;
+		p = s + end;
+	}
+	if (rc == PD_OK)
+		rc = buf_append(out, s + copied, n - copied);
+	if (rc == PD_OK && !out->data)
+		rc = buf_append(out, "", 0);
+	return rc;
+}
+
 /* get_the_content('', false, $post) in a REST request ($more = 0, page 1):
  * the first <!--nextpage--> page, cut at <!--more...-->. force_balance_tags()
  * on the teaser is not applied (the excerpt strips all tags afterwards). */
@@ -162,36 +239,33 @@ static int teaser(const char *raw, struct buf *out)
 			goto out;
 	}
 	const char *s = buf_str(&c);
-	const char *more = strstr(s, "<!--more");
-	const char *more_end = more ? strstr(more, "-->") : NULL;
-	if (more && more_end) {
-		if (strstr(s, "<!-- wp:more")) {
-			/* has_block('more'): drop the core/more delimiters first */
-			const char *p;
-			struct buf d = BUF_INIT;
-			for (p = s; *p && rc == PD_OK;) {
-				if (strncmp(p, "<!-- wp:more", 12) == 0 || strncmp(p, "<!-- /wp:more", 13) == 0) {
-					const char *e = strstr(p, " -->");
-					if (e) {
-						p = e + 4;
-						continue;
-					}
-				}
-				rc = buf_putc(&d, *p++);
-			}
-			if (rc == PD_OK && !d.data)
-				rc = buf_append(&d, "", 0);
-			buf_free(&c);
-			c = d;
-			if (rc)
-				goto out;
-			s = buf_str(&c);
-			more = strstr(s, "<!--more");
-		}
-		rc = buf_append(out, s, (size_t)(more - s));
-	} else {
+	size_t tag_at, tag_len;
+	if (!find_more_tag(s, c.len, &tag_at, &tag_len)) {
 		rc = buf_append(out, s, c.len);
+		goto out;
 	}
+	/* explode($matches[0], $content, 2)[0], after has_block('more') content
+	 * lost its core/more delimiters (which can swallow the tag itself) */
+	char *tag = strndup(s + tag_at, tag_len);
+	if (!tag) {
+		rc = PD_ENOMEM;
+		goto out;
+	}
+	if (strstr(s, "<!-- wp:core/more ") || strstr(s, "<!-- wp:more ")) {
+		struct buf d = BUF_INIT;
+		d.max = c.max;
+		if ((rc = remove_more_delimiters(s, c.len, &d))) {
+			buf_free(&d);
+			free(tag);
+			goto out;
+		}
+		buf_free(&c);
+		c = d;
+		s = buf_str(&c);
+	}
+	const char *cut = strstr(s, tag);
+	rc = buf_append(out, s, cut ? (size_t)(cut - s) : c.len);
+	free(tag);
 out:
 	buf_free(&c);
 	return rc;

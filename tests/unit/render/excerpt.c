@@ -665,3 +665,27 @@ TEST(excerpt_remove_blocks_linear_time)
 	ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
 	free(in);
 }
+
+/* Regression: the <!--more--> teaser. The core/more delimiter removal could
+ * swallow the tag (pressd then cut at a NULL pointer: PD_ELIMIT), the tag
+ * regex does not cross a newline, has_block('more') needs "<!-- wp:more ",
+ * and the delimiter scan was O(n^2) on "<!-- wp:more " without " -->".
+ * Expected strings: WordPress 6.9.4 via tools/wp-render-oracle.php. */
+TEST(excerpt_more_teaser_edges)
+{
+	ASSERT_STR_EQ(gen("a <!-- wp:more <!--more--> --> b"), "<p>a b</p>\n");
+	ASSERT_STR_EQ(gen("Hello <!--more\n--> world"), "<p>Hello world</p>\n");
+	ASSERT_STR_EQ(gen("t <!-- wp:moreX --><!--more-->u"), "<p>t</p>\n");
+	ASSERT_STR_EQ(gen("p <!--more--> q <!-- wp:core/more --> r"), "<p>p</p>\n");
+	char *delims = repeat("<!-- wp:more ", 40000);
+	ASSERT(delims);
+	char *in = malloc(strlen(delims) + 13);
+	ASSERT(in);
+	strcpy(in, "x<!--more-->");
+	strcat(in, delims);
+	clock_t t0 = clock();
+	ASSERT_STR_EQ(gen(in), "<p>x</p>\n");
+	ASSERT((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+	free(delims);
+	free(in);
+}
