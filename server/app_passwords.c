@@ -14,12 +14,6 @@
 #include "pressd/rest.h"
 #include "pressd/site.h"
 
-/* rest_authorization_required_code(). */
-static int forbidden_status(const struct request *req)
-{
-	return req->user ? 403 : 401;
-}
-
 /* The controller's get_user(): the user named by user_id (a number or "me"). */
 static int target_user(struct request *req, struct response *res, long *id)
 {
@@ -52,7 +46,7 @@ static int check_cap(struct request *req, struct response *res, const char *cap,
 	if (rc != PD_OK)
 		return rc;
 	if (!caps_user_can(req->store, req->user, cap, id))
-		return rest_error(res, forbidden_status(req), code, message);
+		return rest_error(res, rest_authorization_required_code(req), code, message);
 	return PD_OK;
 }
 
@@ -99,16 +93,10 @@ int app_passwords_introspect_permission(struct request *req, struct response *re
 	if (rc != PD_OK)
 		return rc;
 	if (!req->user || req->user->id != id)
-		return rest_error(res, forbidden_status(req),
+		return rest_error(res, rest_authorization_required_code(req),
 				  "rest_cannot_introspect_app_password_for_non_authenticated_user",
 				  "The authenticated application password can only be introspected for the current user.");
 	return PD_OK;
-}
-
-static const char *context_of(const struct request *req)
-{
-	const char *c = rest_param_str(req, "context");
-	return c ? c : "view";
 }
 
 /* gmdate('Y-m-d\TH:i:s', $ts). */
@@ -175,7 +163,7 @@ int app_passwords_list(struct request *req, struct response *res)
 	json_t *out = jarr(), *e;
 	size_t i;
 	json_array_foreach(items, i, e)
-		jpush(out, item_json(req, id, e, NULL, context_of(req), 1));
+		jpush(out, item_json(req, id, e, NULL, rest_context(req), 1));
 	json_decref(items);
 	res->body = out;
 	return PD_OK;
@@ -253,7 +241,7 @@ int app_passwords_get_item(struct request *req, struct response *res)
 	int rc = find_item(req, res, &id, &item);
 	if (rc != PD_OK)
 		return rc;
-	res->body = item_json(req, id, item, NULL, context_of(req), 1);
+	res->body = item_json(req, id, item, NULL, rest_context(req), 1);
 	json_decref(item);
 	return PD_OK;
 }
@@ -316,7 +304,7 @@ int app_passwords_introspect(struct request *req, struct response *res)
 			found = e;
 	}
 	if (found)
-		res->body = item_json(req, id, found, NULL, context_of(req), 1);
+		res->body = item_json(req, id, found, NULL, rest_context(req), 1);
 	json_decref(items);
 	if (!found)
 		return rest_error(res, 500, "rest_application_password_not_found", "Application password not found.");

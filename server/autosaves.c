@@ -16,27 +16,16 @@
 #include "pressd/store.h"
 #include "pressd/wpdate.h"
 
-static int auth_code(const struct request *req)
-{
-	return req->user ? 403 : 401;
-}
-
-static long url_id(const struct request *req, const char *name)
-{
-	const char *s = json_string_value(json_object_get(req->url, name));
-	return s ? strtol(s, NULL, 10) : 0;
-}
-
 int autosaves_get_items_permission(struct request *req, struct response *res)
 {
 	struct wpost p;
-	int rc = revisions_parent(req, res, url_id(req, "id"), &p);
+	int rc = revisions_parent(req, res, rest_url_id(req, "id"), &p);
 	if (rc)
 		return rc;
 	int ok = caps_user_can(req->store, req->user, "edit_post", p.id);
 	wpost_free(&p);
 	if (!ok)
-		return rest_error(res, auth_code(req), "rest_cannot_read",
+		return rest_error(res, rest_authorization_required_code(req), "rest_cannot_read",
 				  "Sorry, you are not allowed to view autosaves of this post.");
 	return PD_OK;
 }
@@ -65,7 +54,7 @@ static json_t *autosave_ids(struct store *st, long parent, long user)
 int autosaves_get_items(struct request *req, struct response *res)
 {
 	struct wpost p;
-	int rc = revisions_parent(req, res, url_id(req, "id"), &p);
+	int rc = revisions_parent(req, res, rest_url_id(req, "id"), &p);
 	if (rc)
 		return rc;
 	json_t *items = jarr();
@@ -89,7 +78,7 @@ int autosaves_get_items(struct request *req, struct response *res)
 
 int autosaves_create_item_permission(struct request *req, struct response *res)
 {
-	if (url_id(req, "id") <= 0)
+	if (rest_url_id(req, "id") <= 0)
 		return rest_error(res, 404, "rest_post_invalid_id", "Invalid item ID.");
 	return posts_update_item_permission(req, res);
 }
@@ -206,7 +195,7 @@ static int post_autosave(struct request *req, struct response *res, const struct
 int autosaves_create_item(struct request *req, struct response *res)
 {
 	struct wpost post;
-	int rc = revisions_parent(req, res, url_id(req, "id"), &post);
+	int rc = revisions_parent(req, res, rest_url_id(req, "id"), &post);
 	if (rc)
 		return rc;
 	long uid = req->user ? req->user->id : 0, id = 0;
@@ -240,7 +229,7 @@ int autosaves_create_item(struct request *req, struct response *res)
 
 int autosaves_get_item(struct request *req, struct response *res)
 {
-	long parent = url_id(req, "parent");
+	long parent = rest_url_id(req, "parent");
 	if (parent <= 0)
 		return rest_error(res, 404, "rest_post_invalid_id", "Invalid post parent ID.");
 	/* wp_get_post_autosave( parent ): the newest autosave of any user. Its

@@ -100,28 +100,22 @@ struct comment_row {
 	" comment_author_url, comment_author_IP, comment_date, comment_date_gmt, comment_content," \
 	" comment_approved, comment_type, comment_parent, user_id, comment_agent FROM wp_comments"
 
-static char *col_dup(sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-	return strdup(t ? (const char *)t : "");
-}
-
 static void row_read(sqlite3_stmt *q, struct comment_row *c)
 {
 	c->id = sqlite3_column_int64(q, 0);
 	c->post = sqlite3_column_int64(q, 1);
-	c->author = col_dup(q, 2);
-	c->email = col_dup(q, 3);
-	c->url = col_dup(q, 4);
-	c->ip = col_dup(q, 5);
-	c->date = col_dup(q, 6);
-	c->date_gmt = col_dup(q, 7);
-	c->content = col_dup(q, 8);
-	c->approved = col_dup(q, 9);
-	c->type = col_dup(q, 10);
+	c->author = store_column_strdup(q, 2);
+	c->email = store_column_strdup(q, 3);
+	c->url = store_column_strdup(q, 4);
+	c->ip = store_column_strdup(q, 5);
+	c->date = store_column_strdup(q, 6);
+	c->date_gmt = store_column_strdup(q, 7);
+	c->content = store_column_strdup(q, 8);
+	c->approved = store_column_strdup(q, 9);
+	c->type = store_column_strdup(q, 10);
 	c->parent = sqlite3_column_int64(q, 11);
 	c->user_id = sqlite3_column_int64(q, 12);
-	c->agent = col_dup(q, 13);
+	c->agent = store_column_strdup(q, 13);
 }
 
 static void row_free(struct comment_row *c)
@@ -141,17 +135,6 @@ static void row_free(struct comment_row *c)
 static const char *comment_type(const struct comment_row *c)
 {
 	return c->type[0] ? c->type : "comment"; /* get_comment_type() */
-}
-
-static const char *context_of(const struct request *req)
-{
-	const char *c = rest_param_str(req, "context");
-	return c && *c ? c : "view";
-}
-
-static int auth_status(const struct request *req)
-{
-	return req->user ? 403 : 401;
 }
 
 /* ---- the post a comment belongs to ---- */
@@ -290,7 +273,7 @@ static const char *status_name(const char *approved)
 /* prepare_item_for_response() + prepare_links(). */
 static json_t *comment_json(struct request *req, const struct comment_row *c)
 {
-	int embed = !strcmp(context_of(req), "embed"), edit = !strcmp(context_of(req), "edit");
+	int embed = !strcmp(rest_context(req), "embed"), edit = !strcmp(rest_context(req), "edit");
 	json_t *d = jobj();
 	char date[WPDATE_LEN];
 	struct buf text = BUF_INIT, link = BUF_INIT;
@@ -404,10 +387,10 @@ int comments_get_item_permission(struct request *req, struct response *res)
 			return rest_error(res, 404, "rest_post_invalid_id", "Invalid post ID.");
 		}
 	}
-	if (!strcmp(context_of(req), "edit") &&
+	if (!strcmp(rest_context(req), "edit") &&
 	    !(req->user && caps_user_can(req->store, req->user, "moderate_comments", 0))) {
 		row_free(&c);
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit comments.");
 	}
 	if (c.post) {
@@ -417,13 +400,13 @@ int comments_get_item_permission(struct request *req, struct response *res)
 	}
 	if (!post_ok) {
 		row_free(&c);
-		return rest_error(res, auth_status(req), "rest_cannot_read_post",
+		return rest_error(res, rest_authorization_required_code(req), "rest_cannot_read_post",
 				  "Sorry, you are not allowed to read the post for this comment.");
 	}
 	int ok = comment_readable(req, &c, 1);
 	row_free(&c);
 	if (!ok)
-		return rest_error(res, auth_status(req), "rest_cannot_read",
+		return rest_error(res, rest_authorization_required_code(req), "rest_cannot_read",
 				  "Sorry, you are not allowed to read this comment.");
 	return PD_OK;
 }
@@ -460,15 +443,15 @@ int comments_get_items_permission(struct request *req, struct response *res)
 		struct post_info p;
 		int found = id > 0 && post_info(req->store, id, rest_param_str(req, "password"), &p) == PD_OK;
 		if (found && !post_comments_readable(req, id, &p, json_array_size(posts) == 1))
-			return rest_error(res, auth_status(req), "rest_cannot_read_post",
+			return rest_error(res, rest_authorization_required_code(req), "rest_cannot_read_post",
 					  "Sorry, you are not allowed to read the post for this comment.");
 		if (id == 0 && !(req->user && caps_user_can(req->store, req->user, "moderate_comments", 0)))
-			return rest_error(res, auth_status(req), "rest_cannot_read",
+			return rest_error(res, rest_authorization_required_code(req), "rest_cannot_read",
 					  "Sorry, you are not allowed to read comments without a post.");
 	}
-	if (!strcmp(context_of(req), "edit") &&
+	if (!strcmp(rest_context(req), "edit") &&
 	    !(req->user && caps_user_can(req->store, req->user, "moderate_comments", 0)))
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit comments.");
 	if (!(req->user && caps_user_can(req->store, req->user, "edit_posts", 0))) {
 		struct buf forbidden = BUF_INIT;
@@ -489,7 +472,7 @@ int comments_get_items_permission(struct request *req, struct response *res)
 		if (forbidden.len) {
 			struct buf msg = BUF_INIT;
 			buf_printf(&msg, "Query parameter not permitted: %s", buf_str(&forbidden));
-			rest_error(res, auth_status(req), "rest_forbidden_param", buf_str(&msg));
+			rest_error(res, rest_authorization_required_code(req), "rest_forbidden_param", buf_str(&msg));
 			buf_free(&msg);
 			buf_free(&forbidden);
 			return REST_ERROR;

@@ -120,12 +120,6 @@ struct attachment_row {
 	char *template;          /* _wp_page_template or NULL */
 };
 
-static char *col_dup(sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-	return strdup(t ? (const char *)t : "");
-}
-
 static void row_free(struct attachment_row *a)
 {
 	char *strs[] = { a->date, a->date_gmt, a->modified, a->modified_gmt, a->title, a->excerpt,
@@ -150,20 +144,20 @@ static int attachment_load(struct store *st, long id, struct attachment_row *a)
 		a->id = id;
 		a->author = sqlite3_column_int64(q, 0);
 		a->parent = sqlite3_column_int64(q, 1);
-		a->date = col_dup(q, 2);
-		a->date_gmt = col_dup(q, 3);
-		a->modified = col_dup(q, 4);
-		a->modified_gmt = col_dup(q, 5);
-		a->title = col_dup(q, 6);
-		a->excerpt = col_dup(q, 7);
-		a->content = col_dup(q, 8);
-		a->status = col_dup(q, 9);
-		a->name = col_dup(q, 10);
-		a->mime = col_dup(q, 11);
-		a->guid = col_dup(q, 12);
-		a->type = col_dup(q, 13);
-		a->comment_status = col_dup(q, 14);
-		a->ping_status = col_dup(q, 15);
+		a->date = store_column_strdup(q, 2);
+		a->date_gmt = store_column_strdup(q, 3);
+		a->modified = store_column_strdup(q, 4);
+		a->modified_gmt = store_column_strdup(q, 5);
+		a->title = store_column_strdup(q, 6);
+		a->excerpt = store_column_strdup(q, 7);
+		a->content = store_column_strdup(q, 8);
+		a->status = store_column_strdup(q, 9);
+		a->name = store_column_strdup(q, 10);
+		a->mime = store_column_strdup(q, 11);
+		a->guid = store_column_strdup(q, 12);
+		a->type = store_column_strdup(q, 13);
+		a->comment_status = store_column_strdup(q, 14);
+		a->ping_status = store_column_strdup(q, 15);
 		rc = PD_OK;
 	}
 	store_done(q);
@@ -192,12 +186,6 @@ static void attachment_url(const struct site *s, const struct attachment_row *a,
 static int attachment_is_image(const struct attachment_row *a)
 {
 	return a->file && a->file[0] && !strncmp(a->mime, "image/", 6);
-}
-
-static const char *context_of(const struct request *req)
-{
-	const char *c = rest_param_str(req, "context");
-	return c && *c ? c : "view";
 }
 
 /* rest_get_route_for_post()'s base for the core post types. */
@@ -302,7 +290,7 @@ static void description_render(struct render_ctx *ctx, const struct attachment_r
 
 static json_t *attachment_json(struct request *req, const struct attachment_row *a)
 {
-	int embed = !strcmp(context_of(req), "embed");
+	int embed = !strcmp(rest_context(req), "embed");
 	const struct site *s = req->site;
 	struct render_source src;
 	struct render_ctx ctx = { 0 };
@@ -468,12 +456,12 @@ int media_get_item_permission(struct request *req, struct response *res)
 	store_done(q);
 	if (id <= 0 || !is_attachment)
 		return rest_error(res, 404, "rest_post_invalid_id", "Invalid post ID.");
-	if (!strcmp(context_of(req), "edit") &&
+	if (!strcmp(rest_context(req), "edit") &&
 	    !(req->user && caps_user_can(req->store, req->user, "edit_post", id)))
-		return rest_error(res, req->user ? 403 : 401, "rest_forbidden_context",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit this post.");
 	if (!readable(req, id, 0))
-		return rest_error(res, req->user ? 403 : 401, "rest_forbidden",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden",
 				  "Sorry, you are not allowed to do that.");
 	return PD_OK;
 }

@@ -244,6 +244,23 @@ long long rest_param_int(const struct request *req, const char *name, long long 
 	return json_is_integer(v) ? json_integer_value(v) : fallback;
 }
 
+const char *rest_context(const struct request *req)
+{
+	const char *c = rest_param_str(req, "context");
+	return c && *c ? c : "view";
+}
+
+long rest_url_id(const struct request *req, const char *name)
+{
+	const char *s = json_string_value(json_object_get(req->url, name));
+	return s ? strtol(s, NULL, 10) : 0;
+}
+
+int rest_authorization_required_code(const struct request *req)
+{
+	return req->user ? 403 : 401;
+}
+
 int rest_error_data(struct response *res, int status, const char *code, const char *message,
 		    json_t *data)
 {

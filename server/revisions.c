@@ -334,17 +334,6 @@ static int php_empty_str(const json_t *v)
 	return !json_is_string(v) || !*json_string_value(v);
 }
 
-static int auth_code(const struct request *req)
-{
-	return req->user ? 403 : 401;
-}
-
-static long url_id(const struct request *req, const char *name)
-{
-	const char *s = json_string_value(json_object_get(req->url, name));
-	return s ? strtol(s, NULL, 10) : 0;
-}
-
 /* get_parent(): a post of type "post". */
 int revisions_parent(struct request *req, struct response *res, long id, struct wpost *p)
 {
@@ -376,19 +365,19 @@ static int items_permission(struct request *req, struct response *res, long pare
 	int ok = caps_user_can(req->store, req->user, "edit_post", p.id);
 	wpost_free(&p);
 	if (!ok)
-		return rest_error(res, auth_code(req), "rest_cannot_read",
+		return rest_error(res, rest_authorization_required_code(req), "rest_cannot_read",
 				  "Sorry, you are not allowed to view revisions of this post.");
 	return PD_OK;
 }
 
 int revisions_get_items_permission(struct request *req, struct response *res)
 {
-	return items_permission(req, res, url_id(req, "parent"));
+	return items_permission(req, res, rest_url_id(req, "parent"));
 }
 
 int revisions_get_item_permission(struct request *req, struct response *res)
 {
-	return items_permission(req, res, url_id(req, "parent"));
+	return items_permission(req, res, rest_url_id(req, "parent"));
 }
 
 static long param_long(const struct request *req, const char *name, long fallback, int *given)
@@ -401,7 +390,7 @@ static long param_long(const struct request *req, const char *name, long fallbac
 int revisions_get_items(struct request *req, struct response *res)
 {
 	struct wpost parent;
-	int rc = revisions_parent(req, res, url_id(req, "parent"), &parent);
+	int rc = revisions_parent(req, res, rest_url_id(req, "parent"), &parent);
 	if (rc)
 		return rc;
 	wpost_free(&parent);
@@ -454,7 +443,7 @@ int revisions_get_items(struct request *req, struct response *res)
 		if (json_is_string(search) && *json_string_value(search) &&
 		    asprintf(&like, "%%%s%%", json_string_value(search)) < 0)
 			like = NULL;
-		sqlite3_bind_int64(s, 1, url_id(req, "parent"));
+		sqlite3_bind_int64(s, 1, rest_url_id(req, "parent"));
 		sqlite3_bind_text(s, 2, inc ? inc : "[]", -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 3, ex ? ex : "[]", -1, SQLITE_TRANSIENT);
 		if (like)
@@ -520,10 +509,10 @@ int revisions_get_items(struct request *req, struct response *res)
 int revisions_get_item(struct request *req, struct response *res)
 {
 	struct wpost parent, r;
-	int rc = revisions_parent(req, res, url_id(req, "parent"), &parent);
+	int rc = revisions_parent(req, res, rest_url_id(req, "parent"), &parent);
 	if (rc)
 		return rc;
-	if ((rc = get_revision(req, res, url_id(req, "id"), &r))) {
+	if ((rc = get_revision(req, res, rest_url_id(req, "id"), &r))) {
 		wpost_free(&parent);
 		return rc;
 	}
@@ -543,24 +532,24 @@ int revisions_get_item(struct request *req, struct response *res)
 int revisions_delete_item_permission(struct request *req, struct response *res)
 {
 	struct wpost parent, r;
-	int rc = revisions_parent(req, res, url_id(req, "parent"), &parent);
+	int rc = revisions_parent(req, res, rest_url_id(req, "parent"), &parent);
 	if (rc)
 		return rc;
 	int ok = caps_user_can(req->store, req->user, "delete_post", parent.id);
 	wpost_free(&parent);
 	if (!ok)
-		return rest_error(res, auth_code(req), "rest_cannot_delete",
+		return rest_error(res, rest_authorization_required_code(req), "rest_cannot_delete",
 				  "Sorry, you are not allowed to delete revisions of this post.");
-	if ((rc = get_revision(req, res, url_id(req, "id"), &r)))
+	if ((rc = get_revision(req, res, rest_url_id(req, "id"), &r)))
 		return rc;
 	long rid = r.id;
 	wpost_free(&r);
-	if ((rc = items_permission(req, res, url_id(req, "parent"))))
+	if ((rc = items_permission(req, res, rest_url_id(req, "parent"))))
 		return rc;
 	/* map_meta_cap(): delete_post of a revision is do_not_allow, so this
 	 * refuses everyone, as WordPress 6.9.4 does. */
 	if (!caps_user_can(req->store, req->user, "delete_post", rid))
-		return rest_error(res, auth_code(req), "rest_cannot_delete",
+		return rest_error(res, rest_authorization_required_code(req), "rest_cannot_delete",
 				  "Sorry, you are not allowed to delete this revision.");
 	return PD_OK;
 }
@@ -568,7 +557,7 @@ int revisions_delete_item_permission(struct request *req, struct response *res)
 int revisions_delete_item(struct request *req, struct response *res)
 {
 	struct wpost r;
-	int rc = get_revision(req, res, url_id(req, "id"), &r);
+	int rc = get_revision(req, res, rest_url_id(req, "id"), &r);
 	if (rc)
 		return rc;
 	const json_t *f = rest_param(req, "force");
@@ -584,7 +573,7 @@ int revisions_delete_item(struct request *req, struct response *res)
 		json_decref(previous);
 		return PD_EDB;
 	}
-	rc = wpost_delete(req->store, url_id(req, "id"));
+	rc = wpost_delete(req->store, rest_url_id(req, "id"));
 	rc = rc ? (store_rollback(req->store), rc) : store_commit(req->store);
 	if (rc) {
 		json_decref(previous);

@@ -80,6 +80,12 @@ void store_done(sqlite3_stmt *stmt)
 		sqlite3_reset(stmt);
 }
 
+char *store_column_strdup(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *t = sqlite3_column_text(stmt, col);
+	return strdup(t ? (const char *)t : "");
+}
+
 int store_exec(struct store *st, const char *sql)
 {
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ? PD_OK : PD_EDB;

@@ -42,19 +42,13 @@ struct term_row {
 	"SELECT t.term_id, t.name, t.slug, t.term_group, tt.description, tt.parent, tt.count" \
 	" FROM wp_terms t JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id"
 
-static char *col_dup(sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-	return strdup(t ? (const char *)t : "");
-}
-
 static void row_read(sqlite3_stmt *q, struct term_row *t)
 {
 	t->id = sqlite3_column_int64(q, 0);
-	t->name = col_dup(q, 1);
-	t->slug = col_dup(q, 2);
+	t->name = store_column_strdup(q, 1);
+	t->slug = store_column_strdup(q, 2);
 	t->term_group = sqlite3_column_int64(q, 3);
-	t->description = col_dup(q, 4);
+	t->description = store_column_strdup(q, 4);
 	t->parent = sqlite3_column_int64(q, 5);
 	t->count = sqlite3_column_int64(q, 6);
 }
@@ -98,21 +92,10 @@ static int rows_read(sqlite3_stmt *q, struct term_row **rows, size_t *n)
 	return rc;
 }
 
-static const char *context_of(const struct request *req)
-{
-	const char *c = rest_param_str(req, "context");
-	return c && *c ? c : "view";
-}
-
-static int auth_status(const struct request *req)
-{
-	return req->user ? 403 : 401;
-}
-
 /* prepare_item_for_response() + prepare_links(). */
 static json_t *term_json(struct request *req, const struct taxonomy *tax, const struct term_row *t)
 {
-	int embed = !strcmp(context_of(req), "embed");
+	int embed = !strcmp(rest_context(req), "embed");
 	json_t *d = jobj();
 	struct buf link = BUF_INIT;
 	permalink_term_link(req->store, req->site, t->id, tax->name, t->slug, t->parent, &link);
@@ -179,9 +162,9 @@ static int get_item_permission(struct request *req, struct response *res, const 
 	if (rc != PD_OK)
 		return rc;
 	row_free(&t);
-	if (!strcmp(context_of(req), "edit") &&
+	if (!strcmp(rest_context(req), "edit") &&
 	    !(req->user && caps_user_can(req->store, req->user, "edit_term", id)))
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit this term.");
 	return PD_OK;
 }
@@ -206,9 +189,9 @@ static int get_item(struct request *req, struct response *res, const struct taxo
 static int get_items_permission(struct request *req, struct response *res, const struct taxonomy *tax)
 {
 	(void)tax;
-	if (!strcmp(context_of(req), "edit") &&
+	if (!strcmp(rest_context(req), "edit") &&
 	    !(req->user && caps_user_can(req->store, req->user, "manage_categories", 0)))
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit terms in this taxonomy.");
 	long post = rest_param_int(req, "post", 0);
 	if (!post)
@@ -231,7 +214,7 @@ static int get_items_permission(struct request *req, struct response *res, const
 	if (readable < 0)
 		readable = caps_user_can(req->store, req->user, "read_post", post);
 	if (!readable)
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to view terms for this post.");
 	return PD_OK;
 }

@@ -109,21 +109,15 @@ struct user_row {
 /* The published check mirrors count_user_posts() over the post types with
  * show_in_rest, as the users controller asks it for anonymous callers. */
 
-static char *col_dup(sqlite3_stmt *q, int i)
-{
-	const unsigned char *t = sqlite3_column_text(q, i);
-	return strdup(t ? (const char *)t : "");
-}
-
 static void row_read(sqlite3_stmt *q, struct user_row *u)
 {
 	u->id = sqlite3_column_int64(q, 0);
-	u->login = col_dup(q, 1);
-	u->nicename = col_dup(q, 2);
-	u->email = col_dup(q, 3);
-	u->url = col_dup(q, 4);
-	u->name = col_dup(q, 5);
-	u->registered = col_dup(q, 6);
+	u->login = store_column_strdup(q, 1);
+	u->nicename = store_column_strdup(q, 2);
+	u->email = store_column_strdup(q, 3);
+	u->url = store_column_strdup(q, 4);
+	u->name = store_column_strdup(q, 5);
+	u->registered = store_column_strdup(q, 6);
 	u->published = sqlite3_column_int(q, 7);
 	u->private_posts = sqlite3_column_int(q, 8);
 }
@@ -151,18 +145,6 @@ static int user_load(struct store *st, long id, struct user_row *u)
 	}
 	store_done(q);
 	return rc;
-}
-
-static const char *context_of(const struct request *req)
-{
-	const char *c = rest_param_str(req, "context");
-	return c && *c ? c : "view";
-}
-
-/* rest_authorization_required_code(). */
-static int auth_status(const struct request *req)
-{
-	return req->user ? 403 : 401;
 }
 
 static int can_list_users(const struct request *req);
@@ -209,7 +191,7 @@ static void user_edit_fields(struct request *req, const struct user_row *u, json
  * keys in the controller's order for the request's context. */
 static json_t *user_json(struct request *req, const struct user_row *u)
 {
-	const char *context = context_of(req);
+	const char *context = rest_context(req);
 	int embed = !strcmp(context, "embed"), edit = !strcmp(context, "edit");
 	json_t *d = jobj(), *e = edit ? jobj() : NULL;
 	struct buf link = BUF_INIT;
@@ -299,11 +281,11 @@ int users_get_item_permission(struct request *req, struct response *res)
 	if (req->user && req->user->id == id)
 		return PD_OK;
 	int can_edit = req->user && caps_user_can(req->store, req->user, "edit_user", id);
-	if (!strcmp(context_of(req), "edit") && !can_edit)
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+	if (!strcmp(rest_context(req), "edit") && !can_edit)
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit this user.");
 	if (!can_edit && !can_list_users(req) && !published)
-		return rest_error(res, auth_status(req), "rest_user_cannot_view",
+		return rest_error(res, rest_authorization_required_code(req), "rest_user_cannot_view",
 				  "Sorry, you are not allowed to list users.");
 	return PD_OK;
 }
@@ -347,22 +329,22 @@ int users_get_items_permission(struct request *req, struct response *res)
 {
 	int lister = can_list_users(req);
 	if (nonempty(rest_param(req, "roles")) && !lister)
-		return rest_error(res, auth_status(req), "rest_user_cannot_view",
+		return rest_error(res, rest_authorization_required_code(req), "rest_user_cannot_view",
 				  "Sorry, you are not allowed to filter users by role.");
 	if (nonempty(rest_param(req, "capabilities")) && !lister)
-		return rest_error(res, auth_status(req), "rest_user_cannot_view",
+		return rest_error(res, rest_authorization_required_code(req), "rest_user_cannot_view",
 				  "Sorry, you are not allowed to filter users by capability.");
-	if (!strcmp(context_of(req), "edit") && !lister)
-		return rest_error(res, auth_status(req), "rest_forbidden_context",
+	if (!strcmp(rest_context(req), "edit") && !lister)
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_context",
 				  "Sorry, you are not allowed to edit users.");
 	const char *orderby = rest_param_str(req, "orderby");
 	if (orderby && (!strcmp(orderby, "email") || !strcmp(orderby, "registered_date")) && !lister)
-		return rest_error(res, auth_status(req), "rest_forbidden_orderby",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_orderby",
 				  "Sorry, you are not allowed to order users by this parameter.");
 	const char *who = rest_param_str(req, "who");
 	if (who && !strcmp(who, "authors") &&
 	    !(req->user && caps_user_can(req->store, req->user, "edit_posts", 0)))
-		return rest_error(res, auth_status(req), "rest_forbidden_who",
+		return rest_error(res, rest_authorization_required_code(req), "rest_forbidden_who",
 				  "Sorry, you are not allowed to query users by this parameter.");
 	return PD_OK;
 }

@@ -66,6 +66,13 @@ struct response {
 const json_t *rest_param(const struct request *req, const char *name);
 const char *rest_param_str(const struct request *req, const char *name);   /* NULL if not a string */
 long long rest_param_int(const struct request *req, const char *name, long long fallback);
+/* The context param, "view" when absent or empty. */
+const char *rest_context(const struct request *req);
+/* A number the route pattern captured ("id" of /wp/v2/posts/(?P<id>[\\d]+)),
+ * 0 when the route has no such group. */
+long rest_url_id(const struct request *req, const char *name);
+/* Mirrors rest_authorization_required_code(): 403 for a logged-in user, else 401. */
+int rest_authorization_required_code(const struct request *req);
 
 /* rest_is_field_included() against the request's _fields: 1 when there is
  * no _fields or field (or a parent or child of it) is listed. Lets handlers

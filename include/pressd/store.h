@@ -32,6 +32,9 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 sqlite3_stmt *store_stmt_new(struct store *st, const char *sql);
 /* Resets a statement obtained from store_stmt() so it can be reused. */
 void store_done(sqlite3_stmt *stmt);
+/* Column col of the current row as a malloc'd string ("" for NULL), or NULL
+ * when out of memory. */
+char *store_column_strdup(sqlite3_stmt *stmt, int col);
 
 int store_exec(struct store *st, const char *sql);   /* PD_OK or PD_EDB; for DDL and one-offs */
 int store_begin(struct store *st);                  /* BEGIN IMMEDIATE */
