@@ -68,6 +68,11 @@ int collate_wp_ci(const char *a, size_t an, const char *b, size_t bn)
 	return (p < pe) - (q < qe);
 }
 
+int collate_wp_ci_str(const char *a, const char *b)
+{
+	return collate_wp_ci(a, strlen(a), b, strlen(b));
+}
+
 static int wp_ci(void *ud, int an, const void *a, int bn, const void *b)
 {
 	(void)ud;

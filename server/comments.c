@@ -10,6 +10,7 @@
 #include "pressd/autop.h"
 #include "pressd/caps.h"
 #include "pressd/chars.h"
+#include "pressd/collection.h"
 #include "pressd/comments.h"
 #include "pressd/err.h"
 #include "pressd/json.h"
@@ -482,16 +483,6 @@ int comments_get_items_permission(struct request *req, struct response *res)
 	return PD_OK;
 }
 
-static int in_int_list(const json_t *list, long v)
-{
-	size_t i;
-	json_t *x;
-	json_array_foreach(list, i, x)
-		if (json_integer_value(x) == v)
-			return (int)i + 1;
-	return 0;
-}
-
 /* WP_Comment_Query's status and type clauses. */
 static int status_matches(const char *status, const char *approved)
 {
@@ -546,7 +537,7 @@ static int cmp_comments(const void *a, const void *b)
 	else if (!strcmp(o, "type"))
 		c = strcmp(x->type, y->type);
 	else if (!strcmp(o, "include") && json_array_size(sort_by.include))
-		c = in_int_list(sort_by.include, x->id) - in_int_list(sort_by.include, y->id);
+		c = collection_int_index(sort_by.include, x->id) - collection_int_index(sort_by.include, y->id);
 	if (!c)
 		c = (x->id > y->id) - (x->id < y->id);
 	return sort_by.desc ? -c : c;
@@ -563,9 +554,6 @@ int comments_get_items(struct request *req, struct response *res)
 	const char *status = rest_param_str(req, "status"), *type = rest_param_str(req, "type");
 	const char *after = rest_param_str(req, "after"), *before = rest_param_str(req, "before");
 	const char *orderby = rest_param_str(req, "orderby"), *order = rest_param_str(req, "order");
-	long per_page = (long)rest_param_int(req, "per_page", 10);
-	long page = (long)rest_param_int(req, "page", 1);
-	long offset = (long)rest_param_int(req, "offset", 0);
 	char after_m[WPDATE_LEN] = "", before_m[WPDATE_LEN] = "";
 	if (after)
 		mysql_date(after, after_m);
@@ -589,13 +577,13 @@ int comments_get_items(struct request *req, struct response *res)
 		struct comment_row c;
 		row_read(q, &c);
 		int keep = status_matches(status, c.approved) && type_matches(type, c.type) &&
-			   (!json_array_size(posts) || in_int_list(posts, c.post)) &&
-			   (!json_array_size(include) || in_int_list(include, c.id)) &&
-			   !(json_array_size(exclude) && in_int_list(exclude, c.id)) &&
-			   (!json_array_size(parents) || in_int_list(parents, c.parent)) &&
-			   !(json_array_size(parent_ex) && in_int_list(parent_ex, c.parent)) &&
-			   (!json_array_size(authors) || in_int_list(authors, c.user_id)) &&
-			   !(json_array_size(author_ex) && in_int_list(author_ex, c.user_id)) &&
+			   (!json_array_size(posts) || collection_int_index(posts, c.post)) &&
+			   (!json_array_size(include) || collection_int_index(include, c.id)) &&
+			   !(json_array_size(exclude) && collection_int_index(exclude, c.id)) &&
+			   (!json_array_size(parents) || collection_int_index(parents, c.parent)) &&
+			   !(json_array_size(parent_ex) && collection_int_index(parent_ex, c.parent)) &&
+			   (!json_array_size(authors) || collection_int_index(authors, c.user_id)) &&
+			   !(json_array_size(author_ex) && collection_int_index(author_ex, c.user_id)) &&
 			   (!author_email || !*author_email || !strcasecmp(author_email, c.email)) &&
 			   (!after_m[0] || strcmp(c.date, after_m) > 0) &&
 			   (!before_m[0] || strcmp(c.date, before_m) < 0) &&
@@ -605,16 +593,13 @@ int comments_get_items(struct request *req, struct response *res)
 			row_free(&c);
 			continue;
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct comment_row *nr = realloc(rows, cap * sizeof *rows);
-			if (!nr) {
-				row_free(&c);
-				rc = PD_ENOMEM;
-				break;
-			}
-			rows = nr;
+		struct comment_row *grown = collection_grow(rows, n, &cap, sizeof *rows);
+		if (!grown) {
+			row_free(&c);
+			rc = PD_ENOMEM;
+			break;
 		}
+		rows = grown;
 		rows[n++] = c;
 	}
 	store_done(q);
@@ -624,17 +609,17 @@ int comments_get_items(struct request *req, struct response *res)
 		sort_by.desc = !order || strcmp(order, "asc");
 		if (n > 1)
 			qsort(rows, n, sizeof *rows, cmp_comments);
-		if (offset <= 0)
-			offset = (page - 1) * per_page;
+		struct collection_window w;
+		collection_window_from_request(req, n, 0, &w);
 		/* Comments the caller may not read are left out of the page but
 		 * still counted, as WordPress does. */
 		json_t *list = jarr();
 		int one_post = json_array_size(posts) == 1;
-		for (size_t i = (size_t)offset; i < n && i < (size_t)(offset + per_page); i++)
+		for (size_t i = w.first; i < w.end; i++)
 			if (comment_readable(req, &rows[i], one_post))
 				jpush(list, comment_json(req, &rows[i]));
 		res->body = list;
-		rest_paginate(res, req, (long)n, per_page, page);
+		rest_paginate(res, req, (long)n, w.per_page, w.page);
 	}
 	for (size_t i = 0; i < n; i++)
 		row_free(&rows[i]);

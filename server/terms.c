@@ -8,6 +8,7 @@
 
 #include "pressd/caps.h"
 #include "pressd/collate.h"
+#include "pressd/collection.h"
 #include "pressd/err.h"
 #include "pressd/permalink.h"
 #include "pressd/json.h"
@@ -75,15 +76,12 @@ static int rows_read(sqlite3_stmt *q, struct term_row **rows, size_t *n)
 	*n = 0;
 	int rc = PD_OK, step;
 	while ((step = sqlite3_step(q)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			struct term_row *nr = realloc(*rows, cap * sizeof **rows);
-			if (!nr) {
-				rc = PD_ENOMEM;
-				break;
-			}
-			*rows = nr;
+		struct term_row *grown = collection_grow(*rows, *n, &cap, sizeof **rows);
+		if (!grown) {
+			rc = PD_ENOMEM;
+			break;
 		}
+		*rows = grown;
 		row_read(q, &(*rows)[(*n)++]);
 	}
 	if (rc == PD_OK && step != SQLITE_DONE)
@@ -219,32 +217,6 @@ static int get_items_permission(struct request *req, struct response *res, const
 	return PD_OK;
 }
 
-static int in_int_list(const json_t *list, long v)
-{
-	size_t i;
-	json_t *x;
-	json_array_foreach(list, i, x)
-		if (json_integer_value(x) == v)
-			return (int)i + 1;
-	return 0;
-}
-
-static int in_str_list(const json_t *list, const char *v)
-{
-	size_t i;
-	json_t *x;
-	json_array_foreach(list, i, x)
-		if (json_is_string(x) && !strcmp(json_string_value(x), v))
-			return (int)i + 1;
-	return 0;
-}
-
-/* MySQL's utf8mb4_unicode_ci comparison, as WordPress's ORDER BY sorts. */
-static int ci(const char *a, const char *b)
-{
-	return collate_wp_ci(a, strlen(a), b, strlen(b));
-}
-
 static __thread struct {
 	const char *orderby;     /* the REST orderby value */
 	const json_t *include, *slugs;
@@ -261,17 +233,17 @@ static int cmp_terms(const void *a, const void *b)
 	if (!strcmp(o, "id"))
 		c = (x->id > y->id) - (x->id < y->id);
 	else if (!strcmp(o, "slug"))
-		c = ci(x->slug, y->slug);
+		c = collate_wp_ci_str(x->slug, y->slug);
 	else if (!strcmp(o, "count"))
 		c = (x->count > y->count) - (x->count < y->count);
 	else if (!strcmp(o, "term_group"))
 		c = (x->term_group > y->term_group) - (x->term_group < y->term_group);
 	else if (!strcmp(o, "include") && json_array_size(sort_by.include))
-		c = in_int_list(sort_by.include, x->id) - in_int_list(sort_by.include, y->id);
+		c = collection_int_index(sort_by.include, x->id) - collection_int_index(sort_by.include, y->id);
 	else if (!strcmp(o, "include_slugs") && json_array_size(sort_by.slugs))
-		c = in_str_list(sort_by.slugs, x->slug) - in_str_list(sort_by.slugs, y->slug);
+		c = collection_str_index(sort_by.slugs, x->slug) - collection_str_index(sort_by.slugs, y->slug);
 	else
-		c = ci(x->name, y->name);
+		c = collate_wp_ci_str(x->name, y->name);
 	if (sort_by.desc)
 		c = -c;
 	/* Ties: ascending ID whatever the order, as MariaDB's filesort returns them. */
@@ -301,9 +273,6 @@ static int get_items(struct request *req, struct response *res, const struct tax
 	const char *orderby = rest_param_str(req, "orderby");
 	const char *order = rest_param_str(req, "order");
 	long post = rest_param_int(req, "post", 0);
-	long per_page = (long)rest_param_int(req, "per_page", 10);
-	long page = (long)rest_param_int(req, "page", 1);
-	long offset = (long)rest_param_int(req, "offset", 0);
 	int hide_empty = json_is_true(rest_param(req, "hide_empty")) && !post;
 	int by_parent = tax->hierarchical && json_is_integer(parent_p);
 	long parent = by_parent ? (long)json_integer_value(parent_p) : 0;
@@ -341,9 +310,9 @@ static int get_items(struct request *req, struct response *res, const struct tax
 	size_t kept = 0;
 	for (size_t i = 0; i < nsrc; i++) {
 		struct term_row *t = &src[i];
-		int keep = (!json_array_size(include) || in_int_list(include, t->id)) &&
-			   (json_array_size(include) || !json_array_size(exclude) || !in_int_list(exclude, t->id)) &&
-			   (!json_array_size(slugs) || in_str_list(slugs, t->slug)) &&
+		int keep = (!json_array_size(include) || collection_int_index(include, t->id)) &&
+			   (json_array_size(include) || !json_array_size(exclude) || !collection_int_index(exclude, t->id)) &&
+			   (!json_array_size(slugs) || collection_str_index(slugs, t->slug)) &&
 			   (!by_parent || t->parent == parent) &&
 			   (!search || !*search || strcasestr(t->name, search) || strcasestr(t->slug, search));
 		if (keep && hide_empty && !t->count &&
@@ -370,15 +339,13 @@ static int get_items(struct request *req, struct response *res, const struct tax
 	sort_by.desc = order && !strcmp(order, "desc");
 	if (kept > 1)
 		qsort(src, kept, sizeof *src, cmp_terms);
-	if (offset <= 0)
-		offset = (page - 1) * per_page;
-	else
-		page = (long)((offset + per_page - 1) / per_page) + 1;
+	struct collection_window w;
+	collection_window_from_request(req, kept, 1, &w);
 	json_t *list = jarr();
-	for (size_t i = (size_t)offset; i < kept && i < (size_t)(offset + per_page); i++)
+	for (size_t i = w.first; i < w.end; i++)
 		jpush(list, term_json(req, tax, &src[i]));
 	res->body = list;
-	rest_paginate(res, req, total, per_page, page);
+	rest_paginate(res, req, total, w.per_page, w.page);
 out:
 	rows_free(all, nall);
 	rows_free(rows, n);

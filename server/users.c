@@ -9,6 +9,7 @@
 
 #include "pressd/caps.h"
 #include "pressd/collate.h"
+#include "pressd/collection.h"
 #include "pressd/err.h"
 #include "pressd/permalink.h"
 #include "pressd/json.h"
@@ -349,32 +350,6 @@ int users_get_items_permission(struct request *req, struct response *res)
 	return PD_OK;
 }
 
-static int in_int_list(const json_t *list, long v)
-{
-	size_t i;
-	json_t *x;
-	json_array_foreach(list, i, x)
-		if (json_integer_value(x) == v)
-			return (int)i + 1;
-	return 0;
-}
-
-static int in_str_list(const json_t *list, const char *v)
-{
-	size_t i;
-	json_t *x;
-	json_array_foreach(list, i, x)
-		if (json_is_string(x) && !strcmp(json_string_value(x), v))
-			return (int)i + 1;
-	return 0;
-}
-
-/* MySQL's utf8mb4_unicode_ci comparison, as WordPress's ORDER BY sorts. */
-static int ci(const char *a, const char *b)
-{
-	return collate_wp_ci(a, strlen(a), b, strlen(b));
-}
-
 /* Sorting state for qsort (one sort at a time per thread). */
 static __thread struct {
 	const char *orderby;
@@ -390,19 +365,19 @@ static int cmp_users(const void *a, const void *b)
 	if (!strcmp(o, "id"))
 		c = (x->id > y->id) - (x->id < y->id);
 	else if (!strcmp(o, "name"))
-		c = ci(x->name, y->name);
+		c = collate_wp_ci_str(x->name, y->name);
 	else if (!strcmp(o, "slug"))
-		c = ci(x->nicename, y->nicename);
+		c = collate_wp_ci_str(x->nicename, y->nicename);
 	else if (!strcmp(o, "email"))
-		c = ci(x->email, y->email);
+		c = collate_wp_ci_str(x->email, y->email);
 	else if (!strcmp(o, "url"))
-		c = ci(x->url, y->url);
+		c = collate_wp_ci_str(x->url, y->url);
 	else if (!strcmp(o, "registered_date"))
 		c = strcmp(x->registered, y->registered);
 	else if (!strcmp(o, "include"))
-		c = in_int_list(sort_by.include, x->id) - in_int_list(sort_by.include, y->id);
+		c = collection_int_index(sort_by.include, x->id) - collection_int_index(sort_by.include, y->id);
 	else if (!strcmp(o, "include_slugs"))
-		c = in_str_list(sort_by.slugs, x->nicename) - in_str_list(sort_by.slugs, y->nicename);
+		c = collection_str_index(sort_by.slugs, x->nicename) - collection_str_index(sort_by.slugs, y->nicename);
 	if (sort_by.desc)
 		c = -c;
 	/* Ties: ascending ID whatever the order, as MariaDB's filesort returns them. */
@@ -486,9 +461,6 @@ int users_get_items(struct request *req, struct response *res)
 	const char *search = rest_param_str(req, "search");
 	const char *orderby = rest_param_str(req, "orderby");
 	const char *order = rest_param_str(req, "order");
-	long per_page = (long)rest_param_int(req, "per_page", 10);
-	long page = (long)rest_param_int(req, "page", 1);
-	long offset = (long)rest_param_int(req, "offset", 0);
 	const json_t *capabilities = rest_param(req, "capabilities");
 	int only_published = !lister || nonempty(hpp);
 	const char *who = rest_param_str(req, "who");
@@ -509,9 +481,9 @@ int users_get_items(struct request *req, struct response *res)
 		struct user_row u;
 		row_read(q, &u);
 		int keep = (!only_published || (types ? published_in_types(req->store, u.id, types) : u.published)) &&
-			   (!json_array_size(include) || in_int_list(include, u.id)) &&
-			   !(json_array_size(exclude) && in_int_list(exclude, u.id)) &&
-			   (!json_array_size(slugs) || in_str_list(slugs, u.nicename)) &&
+			   (!json_array_size(include) || collection_int_index(include, u.id)) &&
+			   !(json_array_size(exclude) && collection_int_index(exclude, u.id)) &&
+			   (!json_array_size(slugs) || collection_str_index(slugs, u.nicename)) &&
 			   (!search || !*search || user_matches_search(&u, search, lister));
 		if (keep && json_array_size(roles))
 			keep = user_has_role(req->store, u.id, roles);
@@ -523,16 +495,13 @@ int users_get_items(struct request *req, struct response *res)
 			row_free(&u);
 			continue;
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct user_row *nr = realloc(rows, cap * sizeof *rows);
-			if (!nr) {
-				row_free(&u);
-				rc = PD_ENOMEM;
-				break;
-			}
-			rows = nr;
+		struct user_row *grown = collection_grow(rows, n, &cap, sizeof *rows);
+		if (!grown) {
+			row_free(&u);
+			rc = PD_ENOMEM;
+			break;
 		}
+		rows = grown;
 		rows[n++] = u;
 	}
 	store_done(q);
@@ -543,15 +512,13 @@ int users_get_items(struct request *req, struct response *res)
 		sort_by.desc = order && !strcmp(order, "desc");
 		if (n > 1)
 			qsort(rows, n, sizeof *rows, cmp_users);
-		if (offset <= 0)
-			offset = (page - 1) * per_page;
-		else
-			page = (long)((offset + per_page - 1) / per_page) + 1; /* ceil(offset / per_page + 1) */
+		struct collection_window w;
+		collection_window_from_request(req, n, 1, &w);
 		json_t *list = jarr();
-		for (size_t i = (size_t)offset; i < n && i < (size_t)(offset + per_page); i++)
+		for (size_t i = w.first; i < w.end; i++)
 			jpush(list, user_json(req, &rows[i]));
 		res->body = list;
-		rest_paginate(res, req, (long)n, per_page, page);
+		rest_paginate(res, req, (long)n, w.per_page, w.page);
 	}
 	for (size_t i = 0; i < n; i++)
 		row_free(&rows[i]);
