@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/render_store.h"
 #include "pressd/site.h"
@@ -252,6 +253,60 @@ static long approved_comments(void *ud)
 	return n;
 }
 
+static int comments(void *ud, long post_id, struct render_comment *out, size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+#define COMMENT_COLS \
+	"SELECT c.comment_ID, c.comment_post_ID, c.comment_parent, c.user_id, c.comment_author," \
+	" c.comment_author_email, c.comment_author_url, c.comment_date, c.comment_date_gmt," \
+	" c.comment_content, c.comment_type, c.comment_approved FROM wp_comments c"
+	sqlite3_stmt *s = store_stmt(rs->st, post_id > 0 ?
+		COMMENT_COLS " WHERE c.comment_post_ID = ?1 AND c.comment_approved = '1'"
+		" ORDER BY c.comment_date_gmt ASC, c.comment_ID ASC" :
+		/* get_comments( status approve, post_status publish ): every type but notes */
+		COMMENT_COLS " JOIN wp_posts p ON p.ID = c.comment_post_ID"
+		" WHERE c.comment_approved = '1' AND p.post_status = 'publish' AND c.comment_type <> 'note'"
+		" ORDER BY c.comment_date_gmt DESC, c.comment_ID DESC");
+#undef COMMENT_COLS
+	int rc = PD_OK;
+	*n = 0;
+	if (!s)
+		return PD_EDB;
+	if (post_id > 0)
+		sqlite3_bind_int64(s, 1, post_id);
+	while (!rc && *n < max && sqlite3_step(s) == SQLITE_ROW) {
+		struct render_comment *c = &out[*n];
+		c->id = (long)sqlite3_column_int64(s, 0);
+		c->post_id = (long)sqlite3_column_int64(s, 1);
+		c->parent = (long)sqlite3_column_int64(s, 2);
+		c->user_id = (long)sqlite3_column_int64(s, 3);
+		c->author = col(rs, s, 4);
+		c->author_email = col(rs, s, 5);
+		c->author_url = col(rs, s, 6);
+		c->date = col(rs, s, 7);
+		c->date_gmt = col(rs, s, 8);
+		c->content = col(rs, s, 9);
+		c->type = col(rs, s, 10);
+		c->approved = col(rs, s, 11);
+		if (!c->author || !c->author_email || !c->author_url || !c->date || !c->date_gmt || !c->content ||
+		    !c->type || !c->approved)
+			rc = PD_ENOMEM;
+		else
+			(*n)++;
+	}
+	store_done(s);
+	return rc;
+}
+
+static int user_can(void *ud, long user_id, const char *cap, long object_id)
+{
+	struct rs *rs = ud;
+	struct user u;
+	if (user_id <= 0 || caps_user_load(rs->st, user_id, &u) != PD_OK)
+		return 0;
+	return caps_user_can(rs->st, &u, cap, object_id);
+}
+
 static int published_dates(void *ud, const char *post_type, struct buf *out)
 {
 	struct rs *rs = ud;
@@ -414,6 +469,8 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->author_link = user_link;
 	src->option = option;
 	src->approved_comments = approved_comments;
+	src->comments = comments;
+	src->user_can = user_can;
 	src->published_dates = published_dates;
 	src->terms = all_terms;
 	src->term_posts = term_posts;

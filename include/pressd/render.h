@@ -49,6 +49,16 @@ struct render_term {
 	const char *name, *slug;
 };
 
+/* A comment as the comment blocks read it (borrowed strings, raw columns). */
+struct render_comment {
+	long id, post_id, parent, user_id;
+	const char *author, *author_email, *author_url;
+	const char *date, *date_gmt;             /* comment_date (local), comment_date_gmt */
+	const char *content;                     /* comment_content, raw */
+	const char *type;                        /* comment_type: "comment", "pingback" ... */
+	const char *approved;                    /* comment_approved: "1", "0" ... */
+};
+
 /* A WP_Query for published posts as the latest-posts block makes it. */
 struct render_posts_query {
 	const char *orderby;      /* "date" or "title" */
@@ -109,6 +119,13 @@ struct render_source {
 	/* get_pages(): the published pages ordered by menu_order then title,
 	 * with their parents: up to max, *n = how many. PD_OK. */
 	int (*pages)(void *ud, long *ids, long *parents, size_t max, size_t *n);
+	/* Approved comments, up to max, *n = how many; PD_OK (also when none).
+	 * post_id > 0: that post's, oldest first (comment_date_gmt, comment_ID
+	 * ASC: the comment template's WP_Comment_Query); post_id 0: the newest
+	 * on published posts (get_comments() of core/latest-comments). */
+	int (*comments)(void *ud, long post_id, struct render_comment *out, size_t max, size_t *n);
+	/* user_can( user_id, cap, object_id ) (map_meta_cap: edit_comment ...): 1 or 0. */
+	int (*user_can)(void *ud, long user_id, const char *cap, long object_id);
 	/* Dynamic blocks may add more callbacks below; keep them optional. */
 };
 
@@ -121,6 +138,8 @@ enum render_counter {
 	RENDER_COUNTER_PLAYLIST = 4,   /* wp_playlist_shortcode() $instance */
 	RENDER_COUNTER_HIGH_PRIORITY = 5, /* wp_high_priority_element_flag(): 1 once an element got fetchpriority=high */
 	RENDER_COUNTER_CATEGORIES = 6, /* render_block_core_categories() $block_id */
+	RENDER_COUNTER_COMMENT_ALT = 7,        /* get_comment_class() global $comment_alt */
+	RENDER_COUNTER_COMMENT_THREAD_ALT = 8, /* get_comment_class() global $comment_thread_alt */
 };
 
 /* Everything about the site and the post being rendered. */

@@ -44,6 +44,8 @@ struct block_render {
 	const char *doc;
 	const struct block *query;  /* the enclosing core/query (its context), or NULL */
 	int depth;                  /* nesting depth of the block being rendered */
+	const struct render_comment *comment; /* the commentId context (comment template), or NULL */
+	int comment_level;          /* its depth counted from its ancestors (1: top level) */
 };
 
 /* Renders b's innerContent with its inner blocks (WP_Block::render() of a
@@ -77,6 +79,12 @@ struct block_callback {
 /* The callbacks of blocks_dynamic.c (and blocks_lists.c) for name, or NULL. */
 block_cb blocks_dynamic_callback(const char *name);
 block_cb blocks_lists_callback(const char *name);
+block_cb blocks_comments_callback(const char *name);
+
+/* get_avatar( email, size, '', alt, class extra_class, extra_attr ) with
+ * Gravatar (sha256 of the trimmed, lowercased e-mail, d=mm, r=g). */
+int block_avatar_img(const char *email, long size, const char *alt, const char *extra_class,
+		     const char *extra_attr, struct buf *out);
 
 /* A block attribute: the string (dflt when absent or not a string), and
  * PHP's truthiness (dflt when absent). */

@@ -592,15 +592,18 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	const struct block *outer_query = r->query;
 	if (!strcmp(b->name, "core/query"))
 		r->query = b;
-	/* core/post-template renders its inner blocks itself, once per post */
-	for (size_t i = 0; i < b->ncontent && !rc && strcmp(b->name, "core/post-template"); i++) {
+	/* skip_inner_blocks: these render their inner blocks themselves (once
+	 * per post, per comment, or not at all) */
+	int skip_inner = !strcmp(b->name, "core/post-template") || !strcmp(b->name, "core/comments") ||
+			 !strcmp(b->name, "core/comment-template");
+	for (size_t i = 0; i < b->ncontent && !rc && !skip_inner; i++) {
 		const struct block_chunk *c = &b->content[i];
 		if (!c->is_block)
 			rc = buf_append(&content, r->doc + c->off, c->len);
 		else if (bi < b->ninner)
 			rc = render_one(r, b->inner[bi++], depth + 1, &content);
 	}
-	if (!rc && !strcmp(b->name, "core/post-template") && !content.data)
+	if (!rc && skip_inner && !content.data)
 		rc = buf_append(&content, "", 0);
 	block_cb cb = find_callback(b->name);
 	r->depth = depth;
@@ -679,7 +682,7 @@ int blocks_render_inner(struct block_render *r, struct block *b, struct buf *out
 int blocks_render(struct render_ctx *ctx, const char *raw, struct buf *out)
 {
 	struct block_doc d;
-	struct block_render r = { ctx, raw, NULL, 0 };
+	struct block_render r = { .ctx = ctx, .doc = raw };
 	size_t mark = out->len;
 	int rc = block_parse(raw, strlen(raw), &d);
 	if (rc)

@@ -50,12 +50,6 @@ static const char SUP_LOGINOUT[] =
 	"\"__experimentalWritingMode\":true},\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}"
 static const char SUP_SITE_TITLE[] = "{\"align\":[\"wide\",\"full\"],\"color\":{\"gradients\":true,\"link\":true}," SUP_SITE_TEXT;
 static const char SUP_SITE_TAGLINE[] = "{\"align\":[\"wide\",\"full\"],\"color\":{\"gradients\":true}," SUP_SITE_TEXT;
-static const char SUP_LATEST_COMMENTS[] =
-	"{\"align\":true,\"color\":{\"gradients\":true,\"link\":true},\"spacing\":{\"margin\":true,\"padding\":true},"
-	"\"typography\":{\"fontSize\":true,\"lineHeight\":true,\"__experimentalFontFamily\":true,"
-	"\"__experimentalFontWeight\":true,\"__experimentalFontStyle\":true,\"__experimentalTextTransform\":true,"
-	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true}}";
-
 #define attr(b, k) json_object_get((b)->attrs, k)
 #define attr_s block_attr_str
 #define attr_b block_attr_bool
@@ -608,30 +602,6 @@ static int site_title(struct block_render *r, struct block *b, struct buf *in, s
 	return rc;
 }
 
-/* render_block_core_latest_comments() when there are no comments to show */
-static int latest_comments(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
-{
-	const struct render_source *s = r->ctx->src;
-	(void)in;
-	long n = s && s->approved_comments ? s->approved_comments(s->ud) : 0;
-	if (n != 0)
-		return PD_OK; /* comments present: not rendered yet */
-	struct buf cls = BUF_INIT, w = BUF_INIT;
-	if (attr_b(b, "displayAvatar", 1))
-		buf_puts(&cls, "has-avatars");
-	if (attr_b(b, "displayDate", 1))
-		buf_printf(&cls, "%shas-dates", cls.len ? " " : "");
-	if (attr_b(b, "displayExcerpt", 1))
-		buf_printf(&cls, "%shas-excerpts", cls.len ? " " : "");
-	buf_printf(&cls, "%sno-comments", cls.len ? " " : "");
-	int rc = wrapper(b, SUP_LATEST_COMMENTS, buf_str(&cls), &w);
-	if (!rc)
-		rc = buf_printf(out, "<div %s>No comments to show.</div>", buf_str(&w));
-	buf_free(&cls);
-	buf_free(&w);
-	return rc;
-}
-
 static const char SUP_AVATAR[] =
 	"{\"align\":true,\"alignWide\":false,\"spacing\":{\"margin\":true,\"padding\":true},"
 	"\"__experimentalBorder\":{\"__experimentalSkipSerialization\":true,\"radius\":true,\"width\":true,\"color\":true,\"style\":true},"
@@ -639,13 +609,13 @@ static const char SUP_AVATAR[] =
 
 /* get_avatar( user, size, '', alt, class ) with Gravatar (sha256 of the
  * e-mail, d=mm, r=g) as WordPress 6.9 builds it. */
-static int avatar_img(const struct render_user *u, long size, const char *alt, const char *extra_class,
-		      const char *extra_attr, struct buf *out)
+int block_avatar_img(const char *raw_email, long size, const char *alt, const char *extra_class,
+		     const char *extra_attr, struct buf *out)
 {
 	struct sha256_ctx c;
 	uint8_t d[SHA256_DIGEST_SIZE];
 	struct buf email = BUF_INIT, a = BUF_INIT;
-	const char *e = u->email;
+	const char *e = raw_email ? raw_email : "";
 	while (*e == ' ' || *e == '\t' || *e == '\n' || *e == '\r' || *e == '\v')
 		e++;
 	for (; *e; e++)
@@ -678,24 +648,31 @@ static int post_author_user(struct block_render *r, struct render_user *u)
 	return PD_OK;
 }
 
-/* render_block_core_avatar() for the post's author */
+/* render_block_core_avatar(): the post's author, or in the comment template
+ * the comment's author (get_avatar( $comment ): the user's e-mail when the
+ * comment has one, nothing for pingbacks and trackbacks) */
 static int avatar(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
 {
-	struct render_user u;
+	struct render_user u = { 0 };
 	const struct render_source *s = r->ctx->src;
+	const struct render_comment *c = r->comment;
 	(void)in;
 	long size = 96;
 	const json_t *sz = attr(b, "size");
 	if (json_is_integer(sz))
 		size = (long)json_integer_value(sz);
-	if (json_is_integer(attr(b, "userId"))) {
+	if (c) {
+		/* get_avatar_data(): the user's e-mail when the comment has a user */
+		if (!c->user_id || !s->user || s->user(s->ud, c->user_id, &u) != PD_OK)
+			u.email = c->author_email;
+	} else if (json_is_integer(attr(b, "userId"))) {
 		if (!s->user || s->user(s->ud, (long)json_integer_value(attr(b, "userId")), &u))
 			return PD_OK;
 	} else if (post_author_user(r, &u)) {
 		return PD_OK;
 	}
 	struct buf w = BUF_INIT, bcls = BUF_INIT, bcss = BUF_INIT, icls = BUF_INIT, ist = BUF_INIT, alt = BUF_INIT,
-		   img = BUF_INIT;
+		   img = BUF_INIT, link = BUF_INIT, label = BUF_INIT;
 	int rc = wrapper(b, SUP_AVATAR, NULL, &w);
 	block_border_styles(b, &bcls, &bcss);
 	buf_puts(&icls, "wp-block-avatar__image");
@@ -706,31 +683,37 @@ static int avatar(struct block_render *r, struct block *b, struct buf *in, struc
 		format_esc_attr(buf_str(&bcss), &ist);
 		buf_puts(&ist, "\"");
 	}
-	buf_printf(&alt, "%s Avatar", u.display_name);
-	avatar_img(&u, size, buf_str(&alt), buf_str(&icls), buf_str(&ist), &img);
+	buf_printf(&alt, "%s Avatar", c ? c->author : u.display_name);
+	/* is_avatar_comment_type(): only comments have avatars */
+	if (!c || !*c->type || !strcmp(c->type, "comment"))
+		block_avatar_img(u.email, size, buf_str(&alt), buf_str(&icls), buf_str(&ist), &img);
 	buf_printf(out, "<div %s>", buf_str(&w));
-	if (attr_b(b, "isLink", 0)) {
-		struct buf link = BUF_INIT, label = BUF_INIT;
-		const char *target = attr_s(b, "linkTarget", "_self");
-		if (s->author_link)
-			s->author_link(s->ud, u.id, &link);
-		if (!strcmp(target, "_blank")) {
-			struct buf t = BUF_INIT;
+	const char *target = attr_s(b, "linkTarget", "_self");
+	int is_link = attr_b(b, "isLink", 0) && (!c || *c->author_url);
+	if (is_link && c) {
+		buf_puts(&link, c->author_url);
+	} else if (is_link && s->author_link) {
+		s->author_link(s->ud, u.id, &link);
+	}
+	if (is_link && !strcmp(target, "_blank")) {
+		struct buf t = BUF_INIT;
+		if (c)
+			buf_printf(&t, "(%s website link, opens in a new tab)", c->author);
+		else
 			buf_printf(&t, "(%s author archive, opens in a new tab)", u.display_name);
-			buf_puts(&label, "aria-label=\"");
-			format_esc_attr(buf_str(&t), &label);
-			buf_putc(&label, '"');
-			buf_free(&t);
-		}
+		buf_puts(&label, "aria-label=\"");
+		format_esc_attr(buf_str(&t), &label);
+		buf_putc(&label, '"');
+		buf_free(&t);
+	}
+	if (is_link) {
 		buf_puts(out, "<a href=\"");
 		format_esc_url(buf_str(&link), out);
 		buf_puts(out, "\" target=\"");
 		format_esc_attr(target, out);
 		buf_printf(out, "\" %s class=\"wp-block-avatar__link\">%s</a>", buf_str(&label), buf_str(&img));
-		buf_free(&link);
-		buf_free(&label);
 	} else {
-		buf_append(out, img.data, img.len);
+		buf_append(out, buf_str(&img), img.len);
 	}
 	rc = buf_puts(out, "</div>");
 	buf_free(&w);
@@ -740,6 +723,8 @@ static int avatar(struct block_render *r, struct block *b, struct buf *in, struc
 	buf_free(&ist);
 	buf_free(&alt);
 	buf_free(&img);
+	buf_free(&link);
+	buf_free(&label);
 	return rc;
 }
 
@@ -779,7 +764,7 @@ static int post_author(struct block_render *r, struct block *b, struct buf *in, 
 	if (attr_b(b, "showAvatar", 1)) {
 		buf_puts(out, "<div class=\"wp-block-post-author__avatar\">");
 		if (size)
-			avatar_img(&u, size, "", NULL, NULL, out);
+			block_avatar_img(u.email, size, "", NULL, NULL, out);
 		buf_puts(out, "</div>");
 	}
 	buf_puts(out, "<div class=\"wp-block-post-author__content\">");
@@ -1180,37 +1165,7 @@ static int post_comments_form(struct block_render *r, struct block *b, struct bu
 	return rc;
 }
 
-/* render_block_core_comments() (non-legacy: the saved markup with its
- * inner blocks) for a post without comments; with comments (the comment
- * template is not rendered here) and for the legacy block: ''. */
-static int comments(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
-{
-	struct render_post p;
-	if (current_post(r, &p) || (!p.comments_open && !p.comment_count) || p.comment_count ||
-	    attr_b(b, "legacy", 0))
-		return PD_OK;
-	return buf_append(out, buf_str(in), in->len);
-}
-
-/* comments-title, comment-template and the comments pagination: nothing
- * for a post without comments (and, not rendered here, with comments). */
-static int no_comments_part(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
-{
-	(void)r;
-	(void)b;
-	(void)in;
-	(void)out;
-	return PD_OK;
-}
-
 static const struct block_callback DYNAMIC[] = {
-	{ "core/comments", comments },
-	{ "core/comments-title", no_comments_part },
-	{ "core/comment-template", no_comments_part },
-	{ "core/comments-pagination", no_comments_part },
-	{ "core/comments-pagination-previous", no_comments_part },
-	{ "core/comments-pagination-numbers", no_comments_part },
-	{ "core/comments-pagination-next", no_comments_part },
 	{ "core/post-comments-form", post_comments_form },
 	{ "core/post-featured-image", post_featured_image },
 	{ "core/search", search },
@@ -1228,7 +1183,6 @@ static const struct block_callback DYNAMIC[] = {
 	{ "core/loginout", loginout },
 	{ "core/site-tagline", site_tagline },
 	{ "core/site-title", site_title },
-	{ "core/latest-comments", latest_comments },
 	{ NULL, NULL },
 };
 
@@ -1237,5 +1191,6 @@ block_cb blocks_dynamic_callback(const char *name)
 	for (size_t i = 0; name && DYNAMIC[i].name; i++)
 		if (!strcmp(DYNAMIC[i].name, name))
 			return DYNAMIC[i].cb;
-	return blocks_lists_callback(name);
+	block_cb cb = blocks_lists_callback(name);
+	return cb ? cb : blocks_comments_callback(name);
 }

@@ -14,7 +14,7 @@
 static char *parse_dump(const char *doc)
 {
 	struct block_doc d;
-	struct block_render r = { NULL, doc, NULL, 0 };
+	struct block_render r = { .doc = doc };
 	struct buf out = BUF_INIT;
 	if (block_parse(doc, strlen(doc), &d))
 		return NULL;
