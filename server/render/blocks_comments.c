@@ -523,7 +523,10 @@ static int comment_edit_link(struct block_render *r, struct block *b, struct buf
 	const struct render_comment *c = r->comment;
 	const struct render_source *s = r->ctx->src;
 	(void)in;
-	if (!c || !r->ctx->user_id || !s->user_can || !s->user_can(s->ud, r->ctx->user_id, "edit_comment", c->id))
+	if (!c)
+		return PD_OK;
+	r->ctx->uncacheable = 1; /* the user */
+	if (!r->ctx->user_id || !s->user_can || !s->user_can(s->ud, r->ctx->user_id, "edit_comment", c->id))
 		return PD_OK;
 	struct buf cls = BUF_INIT, w = BUF_INIT, url = BUF_INIT;
 	align_link_classes(b, &cls);
