@@ -140,6 +140,7 @@ enum render_counter {
 	RENDER_COUNTER_CATEGORIES = 6, /* render_block_core_categories() $block_id */
 	RENDER_COUNTER_COMMENT_ALT = 7,        /* get_comment_class() global $comment_alt */
 	RENDER_COUNTER_COMMENT_THREAD_ALT = 8, /* get_comment_class() global $comment_thread_alt */
+	RENDER_COUNTER_NAV_HAS_SUBMENUS = 9,   /* WP_Navigation_Block_Renderer::$has_submenus (0/1) */
 };
 
 /* Everything about the site and the post being rendered. */

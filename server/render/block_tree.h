@@ -46,7 +46,12 @@ struct block_render {
 	int depth;                  /* nesting depth of the block being rendered */
 	const struct render_comment *comment; /* the commentId context (comment template), or NULL */
 	int comment_level;          /* its depth counted from its ancestors (1: top level) */
+	const struct block *navigation; /* the enclosing core/navigation (its context), or NULL */
+	int nav_interactive;        /* that navigation adds submenu directives (has submenus, interactive) */
 };
+
+/* render_block() of one block (render_block filters included), appended to out. */
+int blocks_render_block(struct block_render *r, struct block *b, struct buf *out);
 
 /* Renders b's innerContent with its inner blocks (WP_Block::render() of a
  * core/null copy, as core/post-template does once per post). */
@@ -80,6 +85,7 @@ struct block_callback {
 block_cb blocks_dynamic_callback(const char *name);
 block_cb blocks_lists_callback(const char *name);
 block_cb blocks_comments_callback(const char *name);
+block_cb blocks_navigation_callback(const char *name);
 
 /* get_avatar( email, size, '', alt, class extra_class, extra_attr ) with
  * Gravatar (sha256 of the trimmed, lowercased e-mail, d=mm, r=g). */

@@ -336,7 +336,6 @@ static const struct {
 	{ "core/rss", render_rss },
 	{ "core/latest-comments", render_empty },
 	{ "core/loginout", render_empty },
-	{ "core/navigation", render_empty },
 	{ "core/post-author-name", render_empty },
 	{ "core/post-date", render_empty },
 	{ "core/post-excerpt", render_empty },
@@ -589,9 +588,11 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		buf_free(&v);
 	}
 	/* block context: the query block's attributes for its inner blocks */
-	const struct block *outer_query = r->query;
+	const struct block *outer_query = r->query, *outer_nav = r->navigation;
 	if (!strcmp(b->name, "core/query"))
 		r->query = b;
+	if (!strcmp(b->name, "core/navigation"))
+		r->navigation = b;
 	/* skip_inner_blocks: these render their inner blocks themselves (once
 	 * per post, per comment, or not at all) */
 	int skip_inner = !strcmp(b->name, "core/post-template") || !strcmp(b->name, "core/comments") ||
@@ -654,6 +655,7 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	if (!rc)
 		rc = buf_append(out, buf_str(&content), content.len);
 	r->query = outer_query;
+	r->navigation = outer_nav;
 	if (cn_changed) {
 		if (saved_cn)
 			json_object_set_new(b->attrs, "className", saved_cn);
@@ -663,6 +665,11 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 	buf_free(&content);
 	buf_free(&tmp);
 	return rc;
+}
+
+int blocks_render_block(struct block_render *r, struct block *b, struct buf *out)
+{
+	return render_one(r, b, r->depth + 1, out);
 }
 
 int blocks_render_inner(struct block_render *r, struct block *b, struct buf *out)

@@ -1192,5 +1192,7 @@ block_cb blocks_dynamic_callback(const char *name)
 		if (!strcmp(DYNAMIC[i].name, name))
 			return DYNAMIC[i].cb;
 	block_cb cb = blocks_lists_callback(name);
-	return cb ? cb : blocks_comments_callback(name);
+	if (!cb)
+		cb = blocks_comments_callback(name);
+	return cb ? cb : blocks_navigation_callback(name);
 }

@@ -909,10 +909,18 @@ struct page_tree {
 	long front;               /* option page_on_front */
 };
 
-/* block_core_page_list_render_nested_page_list() outside a navigation */
-static void page_items(struct block_render *r, const struct page_tree *t, long parent, int depth, struct buf *out)
+/* block_core_page_list_render_nested_page_list(); in a navigation (nav:
+ * its showSubmenuIcon / openSubmenusOnClick context) the items are
+ * navigation items with submenu toggles. Navigation colors are not applied. */
+static void page_items(struct block_render *r, const struct page_tree *t, long parent, int depth, const struct block *nav,
+		       struct buf *out)
 {
 	const struct render_source *s = r->ctx->src;
+	int on_click = nav && block_attr_bool(nav, "openSubmenusOnClick", 0);
+	int icons = nav && block_attr_bool(nav, "showSubmenuIcon", 1);
+	static const char ICON[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"12\" height=\"12\" viewBox=\"0 0 12 12\" "
+				   "fill=\"none\" aria-hidden=\"true\" focusable=\"false\"><path d=\"M1.50002 4L6.00002 8L10.5 4\" "
+				   "stroke-width=\"1.5\"></path></svg>";
 	for (size_t i = 0; i < t->n && depth < 50; i++) {
 		if (t->parents[i] != parent)
 			continue;
@@ -921,22 +929,63 @@ static void page_items(struct block_render *r, const struct page_tree *t, long p
 			if (t->parents[k] == t->ids[i])
 				has_child = 1;
 		struct render_post p;
-		struct buf link = BUF_INIT;
+		struct buf link = BUF_INIT, label = BUF_INIT, plain = BUF_INIT;
 		if (s->post(s->ud, t->ids[i], &p))
 			continue;
 		if (s->permalink)
 			s->permalink(s->ud, p.id, &link);
-		buf_printf(out, "<li class=\"wp-block-pages-list__item%s%s%s\"><a class=\"wp-block-pages-list__item__link\" href=\"",
-			   has_child ? " has-child" : "", depth > 0 ? " " : "", p.id == t->front ? " menu-item-home" : "");
-		format_esc_url(buf_str(&link), out);
-		buf_printf(out, "\">%s</a>", *p.title ? p.title : "(no title)");
+		const char *title = *p.title ? p.title : "(no title)";
+		/* block_core_navigation_add_directives_to_submenu() on the items with
+		 * children of an interactive navigation, then the Interactivity API's
+		 * server-side data-wp-bind--aria-expanded (state.isMenuOpen: unset)
+		 * dropping aria-expanded; new attributes come first, sorted by name */
+		int dir = has_child && nav && r->nav_interactive;
+		if (dir)
+			buf_printf(out, "<li data-wp-context=\"{ &quot;submenuOpenedBy&quot;: { &quot;click&quot;: false, "
+					"&quot;hover&quot;: false, &quot;focus&quot;: false }, &quot;type&quot;: &quot;submenu&quot;, "
+					"&quot;modal&quot;: null, &quot;previousFocus&quot;: null }\" data-wp-interactive=\"core/navigation\" "
+					"data-wp-on--focusout=\"actions.handleMenuFocusout\" data-wp-on--keydown=\"actions.handleMenuKeydown\"%s "
+					"data-wp-watch=\"callbacks.initMenu\" tabindex=\"-1\" ",
+				   on_click ? "" : " data-wp-on--mouseenter=\"actions.openMenuOnHover\" data-wp-on--mouseleave=\"actions.closeMenuOnHover\"");
+		else
+			buf_puts(out, "<li ");
+		buf_printf(out, "class=\"wp-block-pages-list__item%s%s%s%s%s\">", has_child ? " has-child" : "",
+			   nav ? " wp-block-navigation-item" : "",
+			   nav && on_click ? " open-on-click" : nav && icons ? " open-on-hover-click" : "",
+			   depth > 0 ? " " : "", p.id == t->front ? " menu-item-home" : "");
+		format_strip_all_tags(title, &plain);
+		buf_printf(&label, "%s submenu", buf_str(&plain));
+		if (has_child && nav && on_click) {
+			buf_puts(out, dir ? "<button data-wp-bind--aria-expanded=\"state.isMenuOpen\" data-wp-on--click=\"actions.toggleMenuOnClick\" aria-label=\""
+					  : "<button aria-label=\"");
+			format_esc_attr(buf_str(&label), out);
+			buf_printf(out, "\" class=\" wp-block-navigation-item__content wp-block-navigation-submenu__toggle\" %s>",
+				   dir ? "" : "aria-expanded=\"false\"");
+			format_esc_html(title, out);
+			buf_printf(out, "</button><span class=\"wp-block-page-list__submenu-icon wp-block-navigation__submenu-icon\">%s</span>", ICON);
+		} else {
+			buf_printf(out, "<a class=\"wp-block-pages-list__item__link%s\" href=\"",
+				   nav ? " wp-block-navigation-item__content" : "");
+			format_esc_url(buf_str(&link), out);
+			buf_printf(out, "\">%s</a>", title);
+		}
 		if (has_child) {
-			buf_puts(out, "<ul class=\"wp-block-navigation__submenu-container\">");
-			page_items(r, t, p.id, depth + 1, out);
+			if (nav && icons && !on_click) {
+				buf_puts(out, dir ? "<button data-wp-bind--aria-expanded=\"state.isMenuOpen\" data-wp-on--click=\"actions.toggleMenuOnClick\" aria-label=\""
+						  : "<button aria-label=\"");
+				format_esc_attr(buf_str(&label), out);
+				buf_printf(out, "\" class=\"wp-block-navigation__submenu-icon wp-block-navigation-submenu__toggle\" "
+						"%s>%s</button>", dir ? "" : "aria-expanded=\"false\"", ICON);
+			}
+			buf_puts(out, dir ? "<ul data-wp-on--focus=\"actions.openMenuOnFocus\" class=\"wp-block-navigation__submenu-container\">"
+					  : "<ul class=\"wp-block-navigation__submenu-container\">");
+			page_items(r, t, p.id, depth + 1, nav, out);
 			buf_puts(out, "</ul>");
 		}
 		buf_puts(out, "</li>");
 		buf_free(&link);
+		buf_free(&label);
+		buf_free(&plain);
 	}
 }
 
@@ -978,7 +1027,7 @@ static int page_list(struct block_render *r, struct block *b, struct buf *in, st
 	if (json_is_integer(pp))
 		parent = (long)json_integer_value(pp);
 	struct buf items = BUF_INIT, w = BUF_INIT;
-	page_items(r, &t, parent, 0, &items);
+	page_items(r, &t, parent, 0, r->navigation, &items);
 	if (parent && !items.len) {
 		buf_free(&items);
 		goto out;

@@ -214,9 +214,42 @@ int tp_add_class(struct tp *t, const char *cls)
 		goto out;
 	if (has_token(buf_str(&v), v.len, cls))
 		goto out;
-	if (v.len && (rc = buf_putc(&v, ' ')))
-		goto out;
-	if ((rc = buf_puts(&v, cls)))
+	/* class_name_updates_to_attributes_updates(): the existing names once
+	 * each, in order, with the whitespace that preceded them (none before
+	 * the first, none trailing), then the added name */
+	struct buf nv = BUF_INIT;
+	const char *c = buf_str(&v);
+	size_t i = 0;
+	while (i < v.len) {
+		size_t ws = i;
+		while (i < v.len && is_ws(c[i]))
+			i++;
+		size_t s = i;
+		while (i < v.len && !is_ws(c[i]))
+			i++;
+		if (i == s)
+			break;
+		int seen = 0;
+		for (size_t k = 0; k < s && !seen;) {
+			while (k < s && is_ws(c[k]))
+				k++;
+			size_t ks = k;
+			while (k < s && !is_ws(c[k]))
+				k++;
+			seen = k - ks == i - s && !memcmp(c + ks, c + s, i - s);
+		}
+		if (seen)
+			continue;
+		if (nv.len)
+			buf_append(&nv, c + ws, s - ws);
+		buf_append(&nv, c + s, i - s);
+	}
+	if (nv.len)
+		buf_putc(&nv, ' ');
+	rc = buf_puts(&nv, cls);
+	buf_free(&v);
+	v = nv;
+	if (rc)
 		goto out;
 	struct buf text = BUF_INIT;
 	rc = buf_printf(&text, "%sclass=\"%s\"", a ? "" : " ", buf_str(&v));
