@@ -497,10 +497,9 @@ static int is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 static int is_xdigit(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 static int xval(int c) { return is_digit(c) ? c - '0' : lower(c) - 'a' + 10; }
 
-/* One '&' at s[0] (n bytes left) as wp_kses_normalize_entities() rewrites it:
- * the regexes run on the &amp;-escaped text, so each match is an original '&'
- * followed by a complete reference. *used gets the bytes consumed. */
-static int normalize_one(const char *s, size_t n, struct buf *out, size_t *used)
+/* The regexes of wp_kses_normalize_entities() run on the &amp;-escaped text,
+ * so each match is an original '&' followed by a complete reference. */
+int kses_normalize_entity(const char *s, size_t n, int html_check, struct buf *out, size_t *used)
 {
 	size_t i = 1;
 	*used = 1;
@@ -565,7 +564,10 @@ static int normalize_one(const char *s, size_t n, struct buf *out, size_t *used)
 			k++;
 		if (letters >= 2 && letters <= 8 && k - j <= 2 && k < n && s[k] == ';') {
 			*used = k + 1;
-			int rc = buf_puts(out, entity_allowed(s + 1, k - 1) ? "&" : "&amp;");
+			int ok = entity_allowed(s + 1, k - 1);
+			if (ok && html_check && k - 1 == 4 && memcmp(s + 1, "apos", 4) == 0)
+				ok = 0;
+			int rc = buf_puts(out, ok ? "&" : "&amp;");
 			if (rc == PD_OK)
 				rc = buf_append(out, s + 1, k - 1);
 			return rc ? rc : buf_putc(out, ';');
@@ -586,7 +588,7 @@ static int normalize_entities(const char *s, size_t n, struct buf *out)
 		size_t used = 1;
 		rc = buf_append(out, s + start, i - start);
 		if (rc == PD_OK)
-			rc = normalize_one(s + i, n - i, out, &used);
+			rc = kses_normalize_entity(s + i, n - i, 0, out, &used);
 		i += used;
 		start = i;
 	}

@@ -41,6 +41,12 @@ int kses_filter_n(const char *in, size_t n, enum kses_context ctx, const char *u
  * &amp;, numeric references are normalised (&#00058; -> &#058;, invalid code
  * points escaped), unknown named references escaped. */
 int kses_normalize_entities(const char *in, struct buf *out);
+/* The '&' at s[0] (n bytes from there) as kses_normalize_entities() rewrites
+ * it: appends the replacement and sets *used to the bytes of s it stands for
+ * (1 for a bare '&'). html_check escapes &apos; too, as htmlspecialchars($s,
+ * ENT_QUOTES, 'UTF-8', false) does after it in _wp_specialchars(). On error
+ * `out` may hold part of the replacement; the caller undoes it. */
+int kses_normalize_entity(const char *s, size_t n, int html_check, struct buf *out, size_t *used);
 
 /* Mirrors wp_kses_bad_protocol($in, wp_allowed_protocols()): removes every
  * disallowed scheme (javascript:, data:, vbscript:, …) from the start of a

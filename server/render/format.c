@@ -10,50 +10,8 @@
 
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/kses.h"
 #include "re.h"
-
-/* $allowedentitynames of wp-includes/kses.php, in its order. */
-static const char *const kses_entity_names[] = {
-	"nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-	"laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "acute", "micro", "para", "middot",
-	"cedil", "ordm", "raquo", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring",
-	"AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml",
-	"ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave",
-	"Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde",
-	"auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute",
-	"icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide",
-	"oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml", "quot", "amp", "lt",
-	"gt", "apos", "OElig", "oelig", "Scaron", "scaron", "Yuml", "circ", "tilde", "ensp", "emsp",
-	"thinsp", "zwnj", "zwj", "lrm", "rlm", "ndash", "mdash", "lsquo", "rsquo", "sbquo", "ldquo",
-	"rdquo", "bdquo", "dagger", "Dagger", "permil", "lsaquo", "rsaquo", "euro", "fnof", "Alpha",
-	"Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa", "Lambda", "Mu",
-	"Nu", "Xi", "Omicron", "Pi", "Rho", "Sigma", "Tau", "Upsilon", "Phi", "Chi", "Psi", "Omega",
-	"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
-	"lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigmaf", "sigma", "tau", "upsilon",
-	"phi", "chi", "psi", "omega", "thetasym", "upsih", "piv", "bull", "hellip", "prime", "Prime",
-	"oline", "frasl", "weierp", "image", "real", "trade", "alefsym", "larr", "uarr", "rarr",
-	"darr", "harr", "crarr", "lArr", "uArr", "rArr", "dArr", "hArr", "forall", "part", "exist",
-	"empty", "nabla", "isin", "notin", "ni", "prod", "sum", "minus", "lowast", "radic", "prop",
-	"infin", "ang", "and", "or", "cap", "cup", "int", "sim", "cong", "asymp", "ne", "equiv", "le",
-	"ge", "sub", "sup", "nsub", "sube", "supe", "oplus", "otimes", "perp", "sdot", "lceil",
-	"rceil", "lfloor", "rfloor", "lang", "rang", "loz", "spades", "clubs", "hearts", "diams",
-	"sup1", "sup2", "sup3", "frac14", "frac12", "frac34", "there4",
-};
-
-static int kses_entity_allowed(const char *name, size_t n)
-{
-	for (size_t i = 0; i < sizeof kses_entity_names / sizeof *kses_entity_names; i++)
-		if (strlen(kses_entity_names[i]) == n && memcmp(kses_entity_names[i], name, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Mirrors valid_unicode(). */
-static int valid_unicode(unsigned long c)
-{
-	return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
-	       (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
 
 int format_utf8_valid(const char *s, size_t n)
 {
@@ -89,93 +47,12 @@ int format_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
-/* How wp_kses_normalize_entities() rewrites the '&' at s[0]: writes the
- * replacement for s[0 .. *consumed) to out. `html_check` additionally applies
- * htmlspecialchars($s, ENT_QUOTES, 'UTF-8', false), which re-encodes the one
- * kses name PHP's HTML 4.01 table lacks: &apos;. */
-static int normalize_entity(const char *s, size_t *consumed, int html_check, struct buf *out)
-{
-	const char *p = s + 1;
-	if (*p == '#' && isdigit((unsigned char)p[1])) {
-		/* &#(0*[1-9][0-9]{0,6}); */
-		const char *d = p + 1, *q = d;
-		while (*q == '0')
-			q++;
-		const char *sig = q;
-		while (isdigit((unsigned char)*q))
-			q++;
-		if (*q == ';' && q > sig && q - sig <= 7) {
-			unsigned long v = strtoul(sig, NULL, 10);
-			*consumed = (size_t)(q + 1 - s);
-			if (valid_unicode(v)) {
-				size_t n = (size_t)(q - sig);
-				int rc = buf_puts(out, "&#");
-				for (; n < 3 && rc == PD_OK; n++)
-					rc = buf_putc(out, '0');
-				if (rc == PD_OK)
-					rc = buf_append(out, sig, (size_t)(q - sig));
-				return rc ? rc : buf_putc(out, ';');
-			}
-			/* invalid code point: &amp;#digits; with the digits as written */
-			int rc = buf_puts(out, "&amp;#");
-			if (rc == PD_OK)
-				rc = buf_append(out, d, (size_t)(q - d));
-			return rc ? rc : buf_putc(out, ';');
-		}
-	} else if (*p == '#' && (p[1] == 'x' || p[1] == 'X') && isxdigit((unsigned char)p[2])) {
-		/* &#[Xx](0*[1-9A-Fa-f][0-9A-Fa-f]{0,5}); */
-		const char *h = p + 2, *q = h;
-		while (*q == '0')
-			q++;
-		const char *sig = q;
-		while (isxdigit((unsigned char)*q))
-			q++;
-		if (*q == ';' && q > sig && q - sig <= 6) {
-			unsigned long v = strtoul(sig, NULL, 16);
-			*consumed = (size_t)(q + 1 - s);
-			int rc;
-			if (valid_unicode(v)) {
-				rc = buf_puts(out, "&#x");
-				if (rc == PD_OK)
-					rc = buf_append(out, sig, (size_t)(q - sig));
-			} else {
-				rc = buf_puts(out, "&amp;#x");
-				if (rc == PD_OK)
-					rc = buf_append(out, h, (size_t)(q - h));
-			}
-			return rc ? rc : buf_putc(out, ';');
-		}
-	} else if (isalpha((unsigned char)*p)) {
-		/* &([A-Za-z]{2,8}[0-9]{0,2}); */
-		const char *q = p;
-		while (isalpha((unsigned char)*q))
-			q++;
-		size_t letters = (size_t)(q - p);
-		const char *dg = q;
-		while (isdigit((unsigned char)*q))
-			q++;
-		size_t digits = (size_t)(q - dg);
-		if (*q == ';' && letters >= 2 && letters <= 8 && digits <= 2) {
-			size_t n = (size_t)(q - p);
-			*consumed = n + 2;
-			int ok = kses_entity_allowed(p, n);
-			if (ok && html_check && n == 4 && memcmp(p, "apos", 4) == 0)
-				ok = 0;
-			int rc = buf_puts(out, ok ? "&" : "&amp;");
-			if (rc == PD_OK)
-				rc = buf_append(out, p, n);
-			return rc ? rc : buf_putc(out, ';');
-		}
-	}
-	*consumed = 1;
-	return buf_puts(out, "&amp;");
-}
-
 /* Mirrors _wp_specialchars($s, ENT_QUOTES) with $double_encode false. */
 static int specialchars_quotes(const char *s, struct buf *out)
 {
 	if (!s[strcspn(s, "&<>\"'")])
 		return buf_puts(out, s);
+	const char *end = s + strlen(s);
 	int rc = PD_OK;
 	while (*s && rc == PD_OK) {
 		size_t run = strcspn(s, "&<>\"'");
@@ -185,7 +62,7 @@ static int specialchars_quotes(const char *s, struct buf *out)
 			break;
 		size_t used = 1;
 		switch (*s) {
-		case '&': rc = normalize_entity(s, &used, 1, out); break;
+		case '&': rc = kses_normalize_entity(s, (size_t)(end - s), 1, out, &used); break;
 		case '<': rc = buf_puts(out, "&lt;"); break;
 		case '>': rc = buf_puts(out, "&gt;"); break;
 		case '"': rc = buf_puts(out, "&quot;"); break;
@@ -497,10 +374,11 @@ static int esc_url_ctx(const char *url, int display, struct buf *out)
 	if (display) {
 		struct buf t = BUF_INIT;
 		int r = PD_OK;
+		const char *end = u + strlen(u);
 		for (const char *p = u; *p && r == PD_OK;) {
 			if (*p == '&') {
 				size_t used;
-				r = normalize_entity(p, &used, 0, &t);
+				r = kses_normalize_entity(p, (size_t)(end - p), 0, &t, &used);
 				p += used;
 			} else {
 				r = buf_putc(&t, *p++);
