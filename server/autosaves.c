@@ -57,18 +57,12 @@ int autosaves_get_items(struct request *req, struct response *res)
 	int rc = revisions_parent(req, res, rest_url_id(req, "id"), &p);
 	if (rc)
 		return rc;
-	json_t *items = jarr();
-	if (req->method != M_HEAD) {
+	json_t *items;
+	if (req->method == M_HEAD) {
+		items = jarr();
+	} else {
 		json_t *ids = autosave_ids(req->store, p.id, 0);
-		size_t i;
-		json_t *v;
-		json_array_foreach(ids, i, v) {
-			struct wpost r;
-			if (wpost_load(req->store, (long)json_integer_value(v), &r) == PD_OK) {
-				jpush(items, revision_json(req, &r, 1));
-				wpost_free(&r);
-			}
-		}
+		items = revisions_json_list(req, ids, 1);
 		json_decref(ids);
 	}
 	wpost_free(&p);

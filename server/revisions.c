@@ -327,6 +327,20 @@ json_t *revision_json(struct request *req, const struct wpost *r, int with_previ
 	return d;
 }
 
+json_t *revisions_json_list(struct request *req, const json_t *ids, int with_preview_link)
+{
+	json_t *items = jarr(), *v;
+	size_t i;
+	json_array_foreach(ids, i, v) {
+		struct wpost r;
+		if (wpost_load(req->store, (long)json_integer_value(v), &r) == PD_OK) {
+			jpush(items, revision_json(req, &r, with_preview_link));
+			wpost_free(&r);
+		}
+	}
+	return items;
+}
+
 /* ---- routes ---- */
 
 static int php_empty_str(const json_t *v)
@@ -481,20 +495,8 @@ int revisions_get_items(struct request *req, struct response *res)
 			}
 		}
 	}
-	json_t *items = jarr();
-	if (req->method != M_HEAD) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(ids, i, v) {
-			struct wpost r;
-			if (wpost_load(req->store, (long)json_integer_value(v), &r) == PD_OK) {
-				jpush(items, revision_json(req, &r, 0));
-				wpost_free(&r);
-			}
-		}
-	}
+	res->body = req->method == M_HEAD ? jarr() : revisions_json_list(req, ids, 0);
 	json_decref(ids);
-	res->body = items;
 	if (per_page > 0) {
 		rest_paginate(res, req, total, per_page, page);
 	} else {

@@ -29,6 +29,8 @@ int revisions_put(struct store *st, const struct wpost *p, long author, int auto
 /* WP_REST_Revisions_Controller::prepare_item_for_response() for the
  * request's context; preview_link (autosaves, edit context) when asked. */
 json_t *revision_json(struct request *req, const struct wpost *r, int with_preview_link);
+/* revision_json() of each post ID in ids (a JSON array) that still loads, in order. */
+json_t *revisions_json_list(struct request *req, const json_t *ids, int with_preview_link);
 /* get_parent(): the post row (p owned by the caller) or rest_post_invalid_parent. */
 int revisions_parent(struct request *req, struct response *res, long id, struct wpost *p);
 
