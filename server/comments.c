@@ -328,8 +328,7 @@ static json_t *comment_json(struct request *req, const struct comment_row *c)
 	if (req->user && (caps_user_can(req->store, req->user, "moderate_comments", 0) ||
 			  caps_user_can(req->store, req->user, "edit_comment", c->id)))
 		methods |= M_POST | M_PUT | M_PATCH | M_DELETE;
-	links_add(links, "self", links_self(req, methods, "wp/v2/comments/%ld", c->id));
-	links_add(links, "collection", links_rest(req, "wp/v2/comments"));
+	links_add_self_collection(links, req, methods, "comments", c->id);
 	if (c->user_id) {
 		links_add(links, "author", links_href(jset(jobj(), "embeddable", jbool(1)), req,
 						      "wp/v2/users/%ld", c->user_id));

@@ -71,6 +71,13 @@ json_t *links_self(const struct request *req, int methods, const char *fmt, ...)
 	return link;
 }
 
+void links_add_self_collection(json_t *links, const struct request *req, int methods,
+			       const char *rest_base, long id)
+{
+	links_add(links, "self", links_self(req, methods, "wp/v2/%s/%ld", rest_base, id));
+	links_add(links, "collection", links_rest(req, "wp/v2/%s", rest_base));
+}
+
 void links_finish(json_t *links)
 {
 	const char *rel;

@@ -372,8 +372,7 @@ static json_t *attachment_json(struct request *req, const struct attachment_row 
 		methods |= M_POST | M_PUT | M_PATCH;
 	if (req->user && caps_user_can(req->store, req->user, "delete_post", a->id))
 		methods |= M_DELETE;
-	links_add(links, "self", links_self(req, methods, "wp/v2/media/%ld", a->id));
-	links_add(links, "collection", links_rest(req, "wp/v2/media"));
+	links_add_self_collection(links, req, methods, "media", a->id);
 	links_add(links, "about", links_rest(req, "wp/v2/types/attachment"));
 	if (a->author) {
 		links_add(links, "author", links_href(jset(jobj(), "embeddable", jbool(1)), req,

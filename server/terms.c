@@ -117,8 +117,7 @@ static json_t *term_json(struct request *req, const struct taxonomy *tax, const 
 		methods |= M_POST | M_PUT | M_PATCH;
 	if (req->user && caps_user_can(req->store, req->user, "delete_term", t->id))
 		methods |= M_DELETE;
-	links_add(links, "self", links_self(req, methods, "wp/v2/%s/%ld", tax->rest_base, t->id));
-	links_add(links, "collection", links_rest(req, "wp/v2/%s", tax->rest_base));
+	links_add_self_collection(links, req, methods, tax->rest_base, t->id);
 	links_add(links, "about", links_rest(req, "wp/v2/taxonomies/%s", tax->name));
 	if (t->parent) {
 		links_add(links, "up", links_href(jset(jobj(), "embeddable", jbool(1)), req,

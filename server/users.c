@@ -253,8 +253,7 @@ static json_t *user_json(struct request *req, const struct user_row *u)
 		methods |= M_POST | M_PUT | M_PATCH;
 	if (req->user && caps_user_can(req->store, req->user, "delete_user", u->id))
 		methods |= M_DELETE;
-	links_add(links, "self", links_self(req, methods, "wp/v2/users/%ld", u->id));
-	links_add(links, "collection", links_rest(req, "wp/v2/users"));
+	links_add_self_collection(links, req, methods, "users", u->id);
 	jset(d, "_links", links);
 	json_decref(e);
 	free(description);

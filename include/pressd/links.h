@@ -29,6 +29,12 @@ void links_add(json_t *links, const char *rel, json_t *link);
 json_t *links_self(const struct request *req, int methods, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Adds the "self" link of item id of the wp/v2 collection rest_base ("users",
+ * methods as for links_self()) and the "collection" link: the two every
+ * controller's prepare_links() starts with. */
+void links_add_self_collection(json_t *links, const struct request *req, int methods,
+			       const char *rest_base, long id);
+
 /* Adds the "curies" entry when a "wp:" rel is present (last, as WordPress). */
 void links_finish(json_t *links);
 
