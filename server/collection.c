@@ -26,15 +26,18 @@ int collection_str_index(const json_t *list, const char *v)
 	return 0;
 }
 
-void *collection_grow(void *items, size_t n, size_t *cap, size_t size)
+int collection_push(struct collection_rows *rows, const void *item, size_t size)
 {
-	if (n < *cap)
-		return items;
-	size_t ncap = *cap ? *cap * 2 : 16;
-	void *grown = realloc(items, ncap * size);
-	if (grown)
-		*cap = ncap;
-	return grown;
+	if (rows->n == rows->cap) {
+		size_t cap = rows->cap ? rows->cap * 2 : 16;
+		void *grown = realloc(rows->items, cap * size);
+		if (!grown)
+			return PD_ENOMEM;
+		rows->items = grown;
+		rows->cap = cap;
+	}
+	memcpy((char *)rows->items + rows->n++ * size, item, size);
+	return PD_OK;
 }
 
 void collection_window_from_request(const struct request *req, size_t total, int offset_sets_page,

@@ -569,10 +569,9 @@ int comments_get_items(struct request *req, struct response *res)
 	}
 	if (!q)
 		return PD_EDB;
-	struct comment_row *rows = NULL;
-	size_t n = 0, cap = 0;
+	struct collection_rows kept = { 0 };
 	int rc = PD_OK;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while (rc == PD_OK && sqlite3_step(q) == SQLITE_ROW) {
 		struct comment_row c;
 		row_read(q, &c);
 		int keep = status_matches(status, c.approved) && type_matches(type, c.type) &&
@@ -588,20 +587,12 @@ int comments_get_items(struct request *req, struct response *res)
 			   (!before_m[0] || strcmp(c.date, before_m) < 0) &&
 			   (!search || !*search || strcasestr(c.author, search) || strcasestr(c.email, search) ||
 			    strcasestr(c.url, search) || strcasestr(c.ip, search) || strcasestr(c.content, search));
-		if (!keep) {
+		if (!keep || (rc = collection_push(&kept, &c, sizeof c)) != PD_OK)
 			row_free(&c);
-			continue;
-		}
-		struct comment_row *grown = collection_grow(rows, n, &cap, sizeof *rows);
-		if (!grown) {
-			row_free(&c);
-			rc = PD_ENOMEM;
-			break;
-		}
-		rows = grown;
-		rows[n++] = c;
 	}
 	store_done(q);
+	struct comment_row *rows = kept.items;
+	size_t n = kept.n;
 	if (rc == PD_OK) {
 		sort_by.orderby = orderby ? orderby : "date_gmt";
 		sort_by.include = include;

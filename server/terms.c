@@ -71,22 +71,19 @@ static void rows_free(struct term_row *rows, size_t n)
 /* Reads every row q yields into *rows (owned by the caller). */
 static int rows_read(sqlite3_stmt *q, struct term_row **rows, size_t *n)
 {
-	size_t cap = 0;
-	*rows = NULL;
-	*n = 0;
+	struct collection_rows read = { 0 };
 	int rc = PD_OK, step;
-	while ((step = sqlite3_step(q)) == SQLITE_ROW) {
-		struct term_row *grown = collection_grow(*rows, *n, &cap, sizeof **rows);
-		if (!grown) {
-			rc = PD_ENOMEM;
-			break;
-		}
-		*rows = grown;
-		row_read(q, &(*rows)[(*n)++]);
+	while (rc == PD_OK && (step = sqlite3_step(q)) == SQLITE_ROW) {
+		struct term_row t;
+		row_read(q, &t);
+		if ((rc = collection_push(&read, &t, sizeof t)) != PD_OK)
+			row_free(&t);
 	}
 	if (rc == PD_OK && step != SQLITE_DONE)
 		rc = PD_EDB;
 	store_done(q);
+	*rows = read.items;
+	*n = read.n;
 	return rc;
 }
 

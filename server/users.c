@@ -473,10 +473,9 @@ int users_get_items(struct request *req, struct response *res)
 	sqlite3_stmt *q = store_stmt(req->store, USER_COLUMNS);
 	if (!q)
 		return PD_EDB;
-	struct user_row *rows = NULL;
-	size_t n = 0, cap = 0;
+	struct collection_rows kept = { 0 };
 	int rc = PD_OK;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while (rc == PD_OK && sqlite3_step(q) == SQLITE_ROW) {
 		struct user_row u;
 		row_read(q, &u);
 		int keep = (!only_published || (types ? published_in_types(req->store, u.id, types) : u.published)) &&
@@ -490,20 +489,12 @@ int users_get_items(struct request *req, struct response *res)
 			keep = user_has_cap(req->store, u.id, capabilities);
 		if (keep && authors)
 			keep = user_has_cap(req->store, u.id, edit_posts);
-		if (!keep) {
+		if (!keep || (rc = collection_push(&kept, &u, sizeof u)) != PD_OK)
 			row_free(&u);
-			continue;
-		}
-		struct user_row *grown = collection_grow(rows, n, &cap, sizeof *rows);
-		if (!grown) {
-			row_free(&u);
-			rc = PD_ENOMEM;
-			break;
-		}
-		rows = grown;
-		rows[n++] = u;
 	}
 	store_done(q);
+	struct user_row *rows = kept.items;
+	size_t n = kept.n;
 	if (rc == PD_OK) {
 		sort_by.orderby = orderby ? orderby : "name";
 		sort_by.include = include;

@@ -7,6 +7,8 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "pressd/err.h"
+
 struct request;
 
 /* 1 + the index of v in list (an array of integers), 0 when absent or list
@@ -15,10 +17,15 @@ int collection_int_index(const json_t *list, long v);
 /* The same for a string in an array of strings (slug, orderby=include_slugs). */
 int collection_str_index(const json_t *list, const char *v);
 
-/* Room for one more item in items (n used, *cap allocated, size bytes each):
- * items when it has room, else items grown (capacity doubled, 16 at first)
- * with *cap updated. NULL when out of memory; items is then untouched. */
-void *collection_grow(void *items, size_t n, size_t *cap, size_t size);
+/* A growing array of rows of one struct type. */
+struct collection_rows {
+	void *items;             /* n rows of the caller's size, malloc'd; owned by the caller */
+	size_t n;                /* rows in items */
+	size_t cap;              /* rows allocated (doubles, 16 at first) */
+};
+
+/* Appends a copy of item (size bytes). PD_OK, or PD_ENOMEM with rows as it was. */
+int collection_push(struct collection_rows *rows, const void *item, size_t size);
 
 /* The slice of a sorted collection of total items that one page shows. */
 struct collection_window {
