@@ -48,6 +48,7 @@ struct block_render {
 	int comment_level;          /* its depth counted from its ancestors (1: top level) */
 	const struct block *navigation; /* the enclosing core/navigation (its context), or NULL */
 	int nav_interactive;        /* that navigation adds submenu directives (has submenus, interactive) */
+	const struct block *social_links; /* the enclosing core/social-links (its context), or NULL */
 };
 
 /* render_block() of one block (render_block filters included), appended to out. */
@@ -86,6 +87,7 @@ block_cb blocks_dynamic_callback(const char *name);
 block_cb blocks_lists_callback(const char *name);
 block_cb blocks_comments_callback(const char *name);
 block_cb blocks_navigation_callback(const char *name);
+block_cb blocks_social_callback(const char *name);
 
 /* get_avatar( email, size, '', alt, class extra_class, extra_attr ) with
  * Gravatar (sha256 of the trimmed, lowercased e-mail, d=mm, r=g). */

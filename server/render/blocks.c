@@ -588,7 +588,9 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		buf_free(&v);
 	}
 	/* block context: the query block's attributes for its inner blocks */
-	const struct block *outer_query = r->query, *outer_nav = r->navigation;
+	const struct block *outer_query = r->query, *outer_nav = r->navigation, *outer_social = r->social_links;
+	if (!strcmp(b->name, "core/social-links"))
+		r->social_links = b;
 	if (!strcmp(b->name, "core/query"))
 		r->query = b;
 	if (!strcmp(b->name, "core/navigation"))
@@ -656,6 +658,7 @@ static int render_one(struct block_render *r, struct block *b, int depth, struct
 		rc = buf_append(out, buf_str(&content), content.len);
 	r->query = outer_query;
 	r->navigation = outer_nav;
+	r->social_links = outer_social;
 	if (cn_changed) {
 		if (saved_cn)
 			json_object_set_new(b->attrs, "className", saved_cn);

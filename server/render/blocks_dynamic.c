@@ -1194,5 +1194,7 @@ block_cb blocks_dynamic_callback(const char *name)
 	block_cb cb = blocks_lists_callback(name);
 	if (!cb)
 		cb = blocks_comments_callback(name);
-	return cb ? cb : blocks_navigation_callback(name);
+	if (!cb)
+		cb = blocks_navigation_callback(name);
+	return cb ? cb : blocks_social_callback(name);
 }
