@@ -22,6 +22,7 @@
 #include "pressd/store.h"
 #include "pressd/texturize.h"
 #include "pressd/users.h"
+#include "pressd/validate.h"
 #include "pressd/wpdate.h"
 
 /* ---- comment_text ---- */
@@ -426,13 +427,6 @@ int comments_get_item(struct request *req, struct response *res)
 
 /* ---- collection ---- */
 
-static int nonempty(const json_t *v)
-{
-	return v && !json_is_null(v) && !(json_is_array(v) && json_array_size(v) == 0) &&
-	       !(json_is_string(v) && !*json_string_value(v)) && !json_is_false(v) &&
-	       !(json_is_integer(v) && json_integer_value(v) == 0);
-}
-
 int comments_get_items_permission(struct request *req, struct response *res)
 {
 	const json_t *posts = rest_param(req, "post");
@@ -465,7 +459,7 @@ int comments_get_items_permission(struct request *req, struct response *res)
 			else if (!strcmp(name, "type"))
 				bad = !json_is_string(pv) || strcmp(json_string_value(pv), "comment");
 			else
-				bad = nonempty(pv);
+				bad = !validate_php_empty(pv);
 			if (bad)
 				buf_printf(&forbidden, "%s%s", forbidden.len ? ", " : "", name);
 		}

@@ -19,6 +19,7 @@
 #include "pressd/site.h"
 #include "pressd/store.h"
 #include "pressd/users.h"
+#include "pressd/validate.h"
 
 /* ---- avatars ---- */
 
@@ -319,19 +320,13 @@ int users_get_me(struct request *req, struct response *res)
 
 /* ---- collection ---- */
 
-static int nonempty(const json_t *v)
-{
-	return v && !json_is_null(v) && !(json_is_array(v) && json_array_size(v) == 0) &&
-	       !(json_is_string(v) && !*json_string_value(v)) && !json_is_false(v);
-}
-
 int users_get_items_permission(struct request *req, struct response *res)
 {
 	int lister = can_list_users(req);
-	if (nonempty(rest_param(req, "roles")) && !lister)
+	if (!validate_php_empty(rest_param(req, "roles")) && !lister)
 		return rest_error(res, rest_authorization_required_code(req), "rest_user_cannot_view",
 				  "Sorry, you are not allowed to filter users by role.");
-	if (nonempty(rest_param(req, "capabilities")) && !lister)
+	if (!validate_php_empty(rest_param(req, "capabilities")) && !lister)
 		return rest_error(res, rest_authorization_required_code(req), "rest_user_cannot_view",
 				  "Sorry, you are not allowed to filter users by capability.");
 	if (!strcmp(rest_context(req), "edit") && !lister)
@@ -461,11 +456,11 @@ int users_get_items(struct request *req, struct response *res)
 	const char *orderby = rest_param_str(req, "orderby");
 	const char *order = rest_param_str(req, "order");
 	const json_t *capabilities = rest_param(req, "capabilities");
-	int only_published = !lister || nonempty(hpp);
+	int only_published = !lister || !validate_php_empty(hpp);
 	const char *who = rest_param_str(req, "who");
 	int authors = who && !strcmp(who, "authors");
 	if (authors)
-		only_published = nonempty(hpp); /* 'who' replaces the anonymous restriction */
+		only_published = !validate_php_empty(hpp); /* 'who' replaces the anonymous restriction */
 	/* has_published_posts: true means the REST post types, a list those types. */
 	const json_t *types = json_is_array(hpp) && json_array_size(hpp) ? hpp : NULL;
 	json_t *edit_posts = jpush(jarr(), jstr("edit_posts"));

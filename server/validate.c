@@ -33,24 +33,6 @@ static const json_t *isset(const json_t *obj, const char *key)
 	return v && !json_is_null(v) ? v : NULL;
 }
 
-/* PHP's empty(): false, 0, 0.0, "", "0", null, empty array. */
-static int php_empty(const json_t *v)
-{
-	if (!v)
-		return 1;
-	switch (json_typeof(v)) {
-	case JSON_NULL: case JSON_FALSE: return 1;
-	case JSON_TRUE: return 0;
-	case JSON_INTEGER: return json_integer_value(v) == 0;
-	case JSON_REAL: return json_real_value(v) == 0.0;
-	case JSON_STRING: return json_string_length(v) == 0 ||
-		(json_string_length(v) == 1 && json_string_value(v)[0] == '0');
-	case JSON_ARRAY: return json_array_size(v) == 0;
-	case JSON_OBJECT: return json_object_size(v) == 0;
-	}
-	return 1;
-}
-
 static int is_scalar(const json_t *v)
 {
 	return v && (json_is_string(v) || json_is_number(v) || json_is_boolean(v));
@@ -604,6 +586,23 @@ static json_t *rest_sanitize_object(const json_t *v)
 	if (is_php_array(v))
 		return json_incref((json_t *)v);
 	return jarr();
+}
+
+int validate_php_empty(const json_t *v)
+{
+	if (!v)
+		return 1;
+	switch (json_typeof(v)) {
+	case JSON_NULL: case JSON_FALSE: return 1;
+	case JSON_TRUE: return 0;
+	case JSON_INTEGER: return json_integer_value(v) == 0;
+	case JSON_REAL: return json_real_value(v) == 0.0;
+	case JSON_STRING: return json_string_length(v) == 0 ||
+		(json_string_length(v) == 1 && json_string_value(v)[0] == '0');
+	case JSON_ARRAY: return json_array_size(v) == 0;
+	case JSON_OBJECT: return json_object_size(v) == 0;
+	}
+	return 1;
 }
 
 int validate_is_boolean(const json_t *v)
@@ -1528,8 +1527,8 @@ static json_t *validate_number(const json_t *s, const char *type, const json_t *
 		}
 	}
 	const json_t *min = isset(s, "minimum"), *max = isset(s, "maximum");
-	int exmin = !php_empty(json_object_get(s, "exclusiveMinimum"));
-	int exmax = !php_empty(json_object_get(s, "exclusiveMaximum"));
+	int exmin = !validate_php_empty(json_object_get(s, "exclusiveMinimum"));
+	int exmax = !validate_php_empty(json_object_get(s, "exclusiveMaximum"));
 	struct num mn = { 0, 0, 0 }, mx = { 0, 0, 0 };
 	if (min && !to_num(min, &mn))
 		mn.is_int = 1, mn.i = validate_intval(min), mn.d = floatval(min);
@@ -1703,7 +1702,7 @@ static json_t *validate_array(const json_t *s, const json_t *raw, const char *pa
 			       plural(maxi, "%s must contain at most %s item.", "%s must contain at most %s items."), param, num);
 		goto out;
 	}
-	if (!php_empty(json_object_get(s, "uniqueItems")) && !unique_items(value))
+	if (!validate_php_empty(json_object_get(s, "uniqueItems")) && !unique_items(value))
 		err = wp_error("rest_duplicate_items", NULL, "%s has duplicate items.", param);
 out:
 	buf_free(&sub);
@@ -1781,7 +1780,7 @@ static json_t *vvalidate(struct sch a, const json_t *value, const char *param)
 	}
 	if (err)
 		goto out;
-	if (!php_empty(json_object_get(a.s, "enum")) && (err = validate_enum(a, value, param)))
+	if (!validate_php_empty(json_object_get(a.s, "enum")) && (err = validate_enum(a, value, param)))
 		goto out;
 	const json_t *fmt = isset(a.s, "format");
 	if (fmt && json_is_string(fmt) && format_applies(type)) {
@@ -1849,7 +1848,7 @@ static json_t *vsanitize(struct sch a, const json_t *value, const char *param, j
 	if (type && !strcmp(type, "array")) {
 		json_t *arr = rest_sanitize_array(cur);
 		const json_t *items = json_object_get(a.s, "items");
-		if (!php_empty(items)) {
+		if (!validate_php_empty(items)) {
 			size_t i;
 			json_t *v;
 			json_array_foreach(arr, i, v) {
@@ -1862,7 +1861,7 @@ static json_t *vsanitize(struct sch a, const json_t *value, const char *param, j
 				json_decref(ie);
 			}
 		}
-		if (!php_empty(json_object_get(a.s, "uniqueItems")) && !unique_items(arr)) {
+		if (!validate_php_empty(json_object_get(a.s, "uniqueItems")) && !unique_items(arr)) {
 			json_decref(arr);
 			*err = wp_error("rest_duplicate_items", NULL, "%s has duplicate items.", param);
 			goto out;
@@ -2083,7 +2082,7 @@ static int run_sanitize(const json_t *arg, const char *key, const json_t *value,
 	const json_t *cb = json_object_get(arg, "sanitize_callback");
 	const char *name = NULL;
 	if (!cb) {
-		if (php_empty(json_object_get(arg, "type")))
+		if (validate_php_empty(json_object_get(arg, "type")))
 			goto keep;
 		name = "rest_parse_request_arg";
 	} else if (json_is_string(cb) && json_string_length(cb)) {
@@ -2172,7 +2171,7 @@ int validate_params_ex(const json_t *args, const json_t *params, const struct va
 	json_object_foreach((json_t *)args, key, arg) {
 		const json_t *cb = json_object_get(arg, "validate_callback");
 		const json_t *p = get_param(params, arg, key);
-		if (!p || php_empty(cb))
+		if (!p || validate_php_empty(cb))
 			continue;
 		json_t *e = NULL;
 		if (json_is_string(cb) && !strcmp(json_string_value(cb), "caller"))

@@ -115,6 +115,9 @@ json_t *validate_parse_list(const json_t *v);
 json_t *validate_parse_id_list(const json_t *v);
 /* PHP's (int) cast and absint() of a decoded value. */
 long long validate_intval(const json_t *v);
+/* PHP's empty() of a decoded value (a param, a schema keyword): false, 0,
+ * 0.0, "", "0", null, [], {}, and a missing value (NULL). */
+int validate_php_empty(const json_t *v);
 
 /* --- JSON-first accessors for handlers, over the object validate_params()
  * returned. Values are borrowed from params; nothing is allocated. --- */
