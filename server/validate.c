@@ -1149,6 +1149,23 @@ struct branch_err {
 	size_t index;
 };
 
+/* The titles of n branches joined as wp_sprintf( '%l' ) lists them. */
+static void titles_list(struct buf *b, const struct branch_err *branches, size_t n)
+{
+	char **items = calloc(n, sizeof *items);
+	if (!items)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		struct buf t = BUF_INIT;
+		php_strval(isset(branches[i].schema.s, "title"), &t);
+		items[i] = buf_take(&t);
+	}
+	sprintf_list(b, (const char **)items, n);
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
 /* rest_format_combining_operation_error() */
 static json_t *combining_error(const char *param, const struct branch_err *e)
 {
@@ -1215,21 +1232,10 @@ static json_t *combining_operation_error(const json_t *value, const char *param,
 		titled += isset(errs[i].schema.s, "title") != NULL;
 	if (titled == n) {
 		struct buf b = BUF_INIT;
-		char **items = calloc(n, sizeof *items);
-		if (!items)
-			abort();
-		for (size_t i = 0; i < n; i++) {
-			struct buf t = BUF_INIT;
-			php_strval(isset(errs[i].schema.s, "title"), &t);
-			items[i] = buf_take(&t);
-		}
 		buf_printf(&b, "%s is not a valid ", param);
-		sprintf_list(&b, (const char **)items, n);
+		titles_list(&b, errs, n);
 		buf_putc(&b, '.');
 		r = wp_error("rest_no_matching_schema", NULL, "%s", buf_str(&b));
-		for (size_t i = 0; i < n; i++)
-			free(items[i]);
-		free(items);
 		buf_free(&b);
 		goto out;
 	}
@@ -1296,21 +1302,10 @@ static int find_matching(struct sch a, const char *kw, const json_t *value, cons
 		json_t *data = jset(jobj(), "positions", positions);
 		if (titled == nmatch) {
 			struct buf b = BUF_INIT;
-			char **items = calloc(nmatch, sizeof *items);
-			if (!items)
-				abort();
-			for (size_t i = 0; i < nmatch; i++) {
-				struct buf t = BUF_INIT;
-				php_strval(isset(matches[i].schema.s, "title"), &t);
-				items[i] = buf_take(&t);
-			}
 			buf_printf(&b, "%s matches ", param);
-			sprintf_list(&b, (const char **)items, nmatch);
+			titles_list(&b, matches, nmatch);
 			buf_puts(&b, ", but should match only one.");
 			*err = wp_error("rest_one_of_multiple_matches", data, "%s", buf_str(&b));
-			for (size_t i = 0; i < nmatch; i++)
-				free(items[i]);
-			free(items);
 			buf_free(&b);
 		} else {
 			*err = wp_error("rest_one_of_multiple_matches", data,
