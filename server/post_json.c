@@ -242,6 +242,7 @@ static void render_setup(struct request *req, const struct post *p, struct rende
 		ctx->request_host_url = host;
 	}
 	ctx->user_id = req->user ? req->user->id : 0;
+	ctx->now = (long long)time(NULL);
 	if (counters_owner != req->conn) {
 		counters_owner = req->conn;
 		memset(counters, 0, sizeof counters);
@@ -265,7 +266,7 @@ static int cache_get(const struct request *req, struct render_ctx *ctx, long id,
 		     struct render_cache_key *k, struct buf *b)
 {
 	render_cache_key(k, req->method == M_GET || req->method == M_HEAD ? req->generation : -1, id, field, ctx);
-	ctx->uncacheable = 0;
+	ctx->vary = 0;
 	return render_cache_get(k, ctx, b) == 1;
 }
 

@@ -1,7 +1,13 @@
 /* render_cache.c - the in-memory cache of rendered post fields (see
  * render_cache.h). Sixteen shards, each a chained hash table with its own
  * mutex and LRU list, share the byte bound equally. It does not decide what
- * is safe to cache: the renderer flags request-dependent outputs. */
+ * is safe to cache: the renderer says what an output depends on
+ * (render_ctx.vary), this file keys the output by those values.
+ *
+ * An output that varies is kept as two entries: a marker under the plain key
+ * (generation, post, field, counters) holding the RENDER_VARY_* bits, and the
+ * output under the plain key with those bits plus the values they name (the
+ * request URI and Host, the user id, today's date), compared byte for byte. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,14 +21,16 @@
 #define BUCKETS 4096 /* per shard */
 
 struct entry {
-	struct render_cache_key key;
+	struct render_cache_key key; /* key.vary: the bits the values in text[] are for */
+	unsigned marker;           /* a marker: the RENDER_VARY_* bits of the output, no text */
+	size_t vlen;               /* bytes of the varying values at the start of text[] */
 	int counters_after[16];    /* render_ctx.counters after rendering */
 	int autop_after;           /* render_ctx.autop_reordered after rendering */
 	uint64_t hash;
 	struct entry *next;        /* in the bucket */
 	struct entry *newer, *older; /* LRU list of the shard */
-	size_t len;                /* bytes of text, without the NUL */
-	char text[];               /* the output, NUL-terminated */
+	size_t len;                /* bytes of the output, without the NUL */
+	char text[];               /* vlen bytes of values, then the output, NUL-terminated */
 };
 
 struct shard {
@@ -43,19 +51,44 @@ static void init(void)
 		pthread_mutex_init(&shards[i].lock, NULL);
 }
 
-/* FNV-1a over the key, which render_cache_key() zeroes padding of. */
-static uint64_t key_hash(const struct render_cache_key *k)
+/* FNV-1a over the key, which render_cache_key() zeroes padding of, then
+ * over the varying values. */
+static uint64_t key_hash(const struct render_cache_key *k, const char *v, size_t vlen)
 {
 	const unsigned char *p = (const unsigned char *)k;
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < sizeof *k; i++)
 		h = (h ^ p[i]) * 1099511628211ull;
+	for (size_t i = 0; i < vlen; i++)
+		h = (h ^ (unsigned char)v[i]) * 1099511628211ull;
 	return h;
 }
 
 static size_t entry_size(const struct entry *e)
 {
-	return sizeof *e + e->len + 1;
+	return sizeof *e + e->vlen + e->len + 1;
+}
+
+/* Appends the values the bits name, as ctx has them, to out: what an output
+ * rendered with those values is stored under. NULL strings and "" differ. */
+static int vary_values(unsigned bits, struct render_ctx *ctx, struct buf *out)
+{
+	int rc = PD_OK;
+	if (bits & RENDER_VARY_REQUEST) {
+		const char *v[2] = { ctx->request_uri, ctx->request_host_url };
+		for (int i = 0; i < 2 && !rc; i++)
+			rc = v[i] ? buf_printf(out, "R%zu:%s", strlen(v[i]), v[i]) : buf_puts(out, "R-");
+	}
+	if (!rc && (bits & RENDER_VARY_USER))
+		rc = buf_printf(out, "U%ld;", ctx->user_id);
+	if (!rc && (bits & RENDER_VARY_TIME)) {
+		struct render_ctx c = *ctx; /* render_today() marks c, not the caller */
+		struct tm t;
+		render_today(&c, &t);
+		ctx->now = c.now; /* a render after a miss sees the day looked up */
+		rc = buf_printf(out, "T%04d-%02d-%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday);
+	}
+	return rc;
 }
 
 static void lru_unlink(struct shard *s, struct entry *e)
@@ -100,12 +133,19 @@ static void shrink(struct shard *s, size_t limit)
 		drop(s, s->oldest);
 }
 
-static struct entry *find(struct shard *s, const struct render_cache_key *k, uint64_t h)
+static struct entry *find(struct shard *s, const struct render_cache_key *k, const char *v, size_t vlen,
+			  uint64_t h)
 {
 	for (struct entry *e = s->buckets[h % BUCKETS]; e; e = e->next)
-		if (e->hash == h && memcmp(&e->key, k, sizeof *k) == 0)
+		if (e->hash == h && memcmp(&e->key, k, sizeof *k) == 0 && e->vlen == vlen &&
+		    memcmp(e->text, v, vlen) == 0)
 			return e;
 	return NULL;
+}
+
+static struct shard *shard_of(uint64_t h)
+{
+	return &shards[(h >> 32) % SHARDS];
 }
 
 void render_cache_set_max(size_t bytes)
@@ -170,47 +210,79 @@ void render_cache_key(struct render_cache_key *k, long long generation, long pos
 	k->autop_reordered = ctx->autop_reordered;
 }
 
-int render_cache_get(const struct render_cache_key *k, struct render_ctx *ctx, struct buf *out)
+/* Looks k (with values v) up: the marker's bits in *marker, or the output
+ * appended to out and ctx's state restored (1), or 0, or a pd_err. */
+static int lookup(const struct render_cache_key *k, const char *v, size_t vlen, struct render_ctx *ctx,
+		  struct buf *out, unsigned *marker)
 {
-	if (k->generation < 0 || render_cache_max() == 0)
-		return 0;
-	pthread_once(&init_once, init);
-	uint64_t h = key_hash(k);
-	struct shard *s = &shards[(h >> 32) % SHARDS];
+	uint64_t h = key_hash(k, v, vlen);
+	struct shard *s = shard_of(h);
 	int rc = 0;
+	*marker = 0;
 	pthread_mutex_lock(&s->lock);
-	struct entry *e = find(s, k, h);
-	if (e) {
-		rc = buf_append(out, e->text, e->len);
+	struct entry *e = find(s, k, v, vlen, h);
+	if (e && e->marker) {
+		*marker = e->marker;
+	} else if (e) {
+		rc = buf_append(out, e->text + e->vlen, e->len);
 		if (rc == PD_OK) {
 			memcpy(ctx->counters, e->counters_after, sizeof ctx->counters);
 			ctx->autop_reordered = e->autop_after;
-			lru_unlink(s, e);
-			lru_push(s, e);
 			rc = 1;
 		}
+	}
+	if (e) {
+		lru_unlink(s, e);
+		lru_push(s, e);
 	}
 	pthread_mutex_unlock(&s->lock);
 	return rc;
 }
 
-void render_cache_put(const struct render_cache_key *k, const struct render_ctx *ctx, const char *text, size_t n)
+int render_cache_get(const struct render_cache_key *k, struct render_ctx *ctx, struct buf *out)
+{
+	if (k->generation < 0 || k->vary || render_cache_max() == 0)
+		return 0;
+	pthread_once(&init_once, init);
+	unsigned bits;
+	int rc = lookup(k, NULL, 0, ctx, out, &bits);
+	if (rc || !bits)
+		return rc;
+	/* the output varies: look for the one rendered with this request's values */
+	struct render_cache_key kv = *k;
+	struct buf v = BUF_INIT;
+	kv.vary = bits;
+	rc = vary_values(bits, ctx, &v);
+	if (!rc)
+		rc = lookup(&kv, buf_str(&v), v.len, ctx, out, &bits);
+	buf_free(&v);
+	return rc;
+}
+
+/* Stores an entry under k and values v: a marker of bits, or text[0..n)
+ * with the state after it in ctx. Replaces one stored under the same key. */
+static void store(const struct render_cache_key *k, const char *v, size_t vlen, unsigned bits,
+		  const struct render_ctx *ctx, const char *text, size_t n)
 {
 	size_t limit = render_cache_max() / SHARDS;
-	if (ctx->uncacheable || k->generation < 0 || sizeof(struct entry) + n + 1 > limit)
+	if (sizeof(struct entry) + vlen + n + 1 > limit)
 		return;
-	pthread_once(&init_once, init);
-	struct entry *e = malloc(sizeof *e + n + 1);
+	struct entry *e = malloc(sizeof *e + vlen + n + 1);
 	if (!e)
 		return;
 	e->key = *k;
+	e->marker = bits;
+	e->vlen = vlen;
 	memcpy(e->counters_after, ctx->counters, sizeof e->counters_after);
 	e->autop_after = ctx->autop_reordered;
-	e->hash = key_hash(k);
+	e->hash = key_hash(k, v, vlen);
 	e->len = n;
-	memcpy(e->text, text, n);
-	e->text[n] = '\0';
-	struct shard *s = &shards[(e->hash >> 32) % SHARDS];
+	if (vlen)
+		memcpy(e->text, v, vlen);
+	if (n)
+		memcpy(e->text + vlen, text, n);
+	e->text[vlen + n] = '\0';
+	struct shard *s = shard_of(e->hash);
 	pthread_mutex_lock(&s->lock);
 	if (k->generation > s->generation) {
 		/* a write happened: nothing older can be asked for again */
@@ -226,7 +298,7 @@ void render_cache_put(const struct render_cache_key *k, const struct render_ctx 
 		free(e);
 		return;
 	}
-	struct entry *old = find(s, k, e->hash);
+	struct entry *old = find(s, k, v, vlen, e->hash);
 	if (old)
 		drop(s, old);
 	e->next = s->buckets[e->hash % BUCKETS];
@@ -235,4 +307,26 @@ void render_cache_put(const struct render_cache_key *k, const struct render_ctx 
 	s->bytes += entry_size(e);
 	shrink(s, limit);
 	pthread_mutex_unlock(&s->lock);
+}
+
+void render_cache_put(const struct render_cache_key *k, const struct render_ctx *ctx, const char *text, size_t n)
+{
+	unsigned bits = ctx->vary;
+	if ((bits & RENDER_UNCACHEABLE) || k->vary || k->generation < 0 || render_cache_max() == 0)
+		return;
+	pthread_once(&init_once, init);
+	if (!bits) {
+		store(k, NULL, 0, 0, ctx, text, n);
+		return;
+	}
+	struct render_cache_key kv = *k;
+	struct render_ctx c = *ctx;
+	struct buf v = BUF_INIT;
+	kv.vary = bits;
+	if (vary_values(bits, &c, &v) == PD_OK) {
+		/* the output first: a marker without it only costs a lookup */
+		store(&kv, buf_str(&v), v.len, 0, ctx, text, n);
+		store(k, NULL, 0, bits, ctx, NULL, 0);
+	}
+	buf_free(&v);
 }

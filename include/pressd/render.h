@@ -8,6 +8,8 @@
 #ifndef PRESSD_RENDER_H
 #define PRESSD_RENDER_H
 
+#include <time.h>
+
 #include "pressd/buf.h"
 
 /* An attachment as the content filters need it. Strings are borrowed from the
@@ -164,11 +166,41 @@ struct render_ctx {
 	const char *request_uri;
 	const char *request_host_url;
 	long user_id;             /* the authenticated user, 0 when anonymous */
-	/* Set to 1 by whatever makes the output depend on the request itself
-	 * (user, URL, host, the clock), not only on the site's data and the
-	 * counters: the render cache must not keep such an output. Start at 0. */
-	int uncacheable;
+	/* The time the request renders at (UTC seconds); 0: time(NULL) when
+	 * asked. Blocks showing dates relative to now read it through
+	 * render_today(), so that a cached output is keyed by what they saw. */
+	long long now;
+	/* What the output depends on besides the post's inputs (the site's
+	 * data, i.e. the generation, and the counters on entry): RENDER_VARY_*
+	 * bits, OR-ed in by every block that reads one of those values, at the
+	 * point it reads it. The render cache keys the output by the values
+	 * named here, so a missing bit serves one visitor's output to another.
+	 * Start at 0. */
+	unsigned vary;
 };
+
+/* Bits of render_ctx.vary. Set the bit of every request value a block reads
+ * (even when the value turns out not to change its output), never clear one. */
+enum render_vary {
+	/* ctx->request_uri or ctx->request_host_url: the URL as sent, the Host
+	 * (login redirects, comment forms, query pagination, block_request_url()). */
+	RENDER_VARY_REQUEST = 1u << 0,
+	/* ctx->user_id: anonymous or which user (loginout, "Logged in as"). */
+	RENDER_VARY_USER = 1u << 1,
+	/* today's date in the site's timezone, read through render_today()
+	 * (calendar). Anything finer than the day (a time of day, PHP's
+	 * uniqid()) is RENDER_UNCACHEABLE. */
+	RENDER_VARY_TIME = 1u << 2,
+	/* Never cache: any other per-request input, e.g. a time finer than the
+	 * day, or a nonce (wp_create_nonce() depends on the user, the session and
+	 * the 12-hour tick; pressd has no nonce function yet: an output carrying
+	 * one for a logged-in user must set this bit). */
+	RENDER_UNCACHEABLE = 1u << 3,
+};
+
+/* current_time() as a date: the site's local date at ctx->now (time(NULL)
+ * when 0, which is then stored in ctx->now). Sets RENDER_VARY_TIME. */
+void render_today(struct render_ctx *ctx, struct tm *out);
 
 /* apply_filters('the_content', raw): blocks, texturize, autop, shortcodes, content tags ... */
 int render_content(struct render_ctx *ctx, const char *raw, struct buf *out);

@@ -8,8 +8,10 @@
  * too (the counters and the autop quirk flag on entry) and stores that state
  * on exit, so a hit leaves the request exactly as a render would have (gallery
  * and block ids numbered as WordPress numbers them within one response).
- * Outputs that depend on the request itself (ctx->uncacheable) are never
- * stored. One cache per process, shared by all worker threads, bounded in
+ * Outputs that depend on the request itself are keyed by what they depend
+ * on, as the renderer reports it in ctx->vary (RENDER_VARY_* in render.h):
+ * the request URI and Host, the user, today's date; RENDER_UNCACHEABLE ones
+ * are never stored. One cache per process, shared by all worker threads, bounded in
  * bytes, least recently used entries go first. Not here: when to use it
  * (post_json.c asks for GET requests only). */
 #ifndef PRESSD_RENDER_CACHE_H
@@ -37,6 +39,7 @@ struct render_cache_key {
 	int field;                 /* enum render_cache_field */
 	int counters[16];          /* render_ctx.counters before rendering */
 	int autop_reordered;       /* render_ctx.autop_reordered before rendering */
+	unsigned vary;             /* 0 (callers); inside: the RENDER_VARY_* bits of a varying output */
 };
 
 /* Sets the bound in bytes (entries and their outputs); 0 turns the cache
@@ -58,13 +61,17 @@ void render_cache_key(struct render_cache_key *k, long long generation, long pos
 		      const struct render_ctx *ctx);
 
 /* 1: a hit, the output appended to out and ctx's counters and autop flag set
- * to what rendering would have left; 0: a miss (nothing changed); or a pd_err
- * from appending. */
+ * to what rendering would have left; 0: a miss (nothing changed but ctx->now,
+ * set when 0 and the output depends on today); or a pd_err from appending.
+ * An output that varies is found only if it was rendered with the same
+ * values of what it varies by as ctx has now. */
 int render_cache_get(const struct render_cache_key *k, struct render_ctx *ctx, struct buf *out);
 
-/* Keeps s[0..n) as the output for k, ctx being the state after rendering.
- * Does nothing when ctx->uncacheable, the generation is unknown (< 0) or the
- * cache is off. Copies s; never fails visibly (no memory: not cached). */
+/* Keeps s[0..n) as the output for k, ctx being the state after rendering
+ * (ctx->vary: what the output depends on, the request values in ctx: those
+ * it was rendered with). Does nothing when ctx->vary has RENDER_UNCACHEABLE,
+ * the generation is unknown (< 0) or the cache is off. Copies s; never fails
+ * visibly (no memory: not cached). */
 void render_cache_put(const struct render_cache_key *k, const struct render_ctx *ctx, const char *s, size_t n);
 
 /* Drops every entry (tests). */

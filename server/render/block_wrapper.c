@@ -368,7 +368,7 @@ int block_request_url(struct render_ctx *ctx, const char *remove, const char *se
 {
 	const char *uri = ctx->request_uri ? ctx->request_uri : "/";
 	const char *q = strchr(uri, '?');
-	ctx->uncacheable = 1; /* the output depends on the request URL */
+	ctx->vary |= RENDER_VARY_REQUEST;
 	size_t plen = q ? (size_t)(q - uri) : strlen(uri);
 	json_t *params = q ? query_parse(q + 1, strlen(q + 1), 1000) : json_object();
 	int rc = params ? PD_OK : PD_ENOMEM;

@@ -282,6 +282,7 @@ static int render_image(struct block_render *r, struct block *b, struct buf *in,
 	if (!rc && json_is_true(lb) && (!dest || !strcmp(dest, "none"))) {
 		struct buf h = BUF_INIT;
 		rc = buf_append(&h, out->data + mark, out->len - mark);
+		r->ctx->vary |= RENDER_UNCACHEABLE; /* uniqid(): a new id on every request */
 		if (!rc)
 			rc = image_lightbox(&h);
 		if (!rc) {

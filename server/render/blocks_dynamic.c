@@ -500,7 +500,7 @@ static int loginout(struct block_render *r, struct block *b, struct buf *in, str
 	struct buf cur = BUF_INIT, w = BUF_INIT, login = BUF_INIT;
 	int rc;
 	(void)in;
-	c->uncacheable = 1; /* the user and the request URL */
+	c->vary |= RENDER_VARY_USER | RENDER_VARY_REQUEST; /* redirect_to, logged-in class */
 	buf_printf(&cur, "%s%s", c->request_host_url ? c->request_host_url : c->home_url,
 		   c->request_uri ? c->request_uri : "");
 	buf_printf(&login, "%s/wp-login.php", c->site_url);
@@ -1115,7 +1115,7 @@ out:
  * outer <div> carries `respond_attrs`. */
 static int comment_form(struct block_render *r, long post_id, const char *respond_attrs, struct buf *out)
 {
-	r->ctx->uncacheable = 1; /* the request URL */
+	r->ctx->vary |= RENDER_VARY_REQUEST; /* the cancel-reply link */
 	buf_printf(out, "\t<div id=\"respond\" %s>\n\t\t<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply "
 			"<small><a rel=\"nofollow\" id=\"cancel-comment-reply-link\" href=\"", respond_attrs);
 	struct buf cancel = BUF_INIT;

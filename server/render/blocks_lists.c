@@ -280,12 +280,8 @@ static int get_calendar(struct block_render *r, int year, int month, struct buf 
 		return rc;
 	}
 	int week_begins = atoi(option(r, "start_of_week", "1"));
-	r->ctx->uncacheable = 1; /* today's date */
-	/* current_time(): the site's local now */
-	time_t now = time(NULL);
-	time_t lnow = now + wpdate_offset_at(now);
 	struct tm today;
-	gmtime_r(&lnow, &today);
+	render_today(r->ctx, &today);
 	if (!year || !month) {
 		year = today.tm_year + 1900;
 		month = today.tm_mon + 1;

@@ -14,6 +14,7 @@
 #include "pressd/format.h"
 #include "pressd/render.h"
 #include "pressd/smilies.h"
+#include "pressd/wpdate.h"
 #include "pressd/texturize.h"
 #include "re.h"
 
@@ -313,4 +314,14 @@ int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *
 out:
 	buf_free(&t);
 	return rc;
+}
+
+void render_today(struct render_ctx *ctx, struct tm *out)
+{
+	if (!ctx->now)
+		ctx->now = (long long)time(NULL);
+	ctx->vary |= RENDER_VARY_TIME;
+	time_t now = (time_t)ctx->now;
+	time_t local = now + wpdate_offset_at(now); /* current_time(): the site's local now */
+	gmtime_r(&local, out);
 }

@@ -3,6 +3,7 @@
  * byte bound and LRU eviction, and many threads at once. */
 #include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pressd/err.h"
@@ -72,13 +73,114 @@ TEST(render_cache_request_state)
 	/* the same post after another gallery in the same response: the counter
 	 * is 1 on entry, so the stored "gallery-1" must not be used */
 	ASSERT_INT_EQ(get_str(10, RENDER_CACHE_CONTENT, 3, &fresh, &b), 0);
-	/* request-dependent outputs are never stored */
+	/* RENDER_UNCACHEABLE outputs are never stored */
 	struct render_ctx u = { 0 };
 	render_cache_key(&k, 3, 11, RENDER_CACHE_CONTENT, &u);
-	u.uncacheable = 1;
-	render_cache_put(&k, &u, "logged in", 9);
+	u.vary = RENDER_UNCACHEABLE | RENDER_VARY_USER;
+	render_cache_put(&k, &u, "uniqid", 6);
 	struct render_ctx v = { 0 };
 	ASSERT_INT_EQ(get_str(11, RENDER_CACHE_CONTENT, 3, &v, &b), 0);
+	buf_free(&b);
+}
+
+/* Renders "output" as a block reading `bits` would: the output names the
+ * values it saw, and ctx->vary says which. Stores it like post_json.c. */
+static void put_varying(long id, unsigned bits, struct render_ctx *ctx)
+{
+	struct render_cache_key k;
+	struct buf out = BUF_INIT;
+	render_cache_key(&k, 9, id, RENDER_CACHE_CONTENT, ctx);
+	ctx->vary = 0;
+	if (bits & RENDER_VARY_REQUEST)
+		buf_printf(&out, "[%s|%s]", ctx->request_uri ? ctx->request_uri : "(null)",
+			   ctx->request_host_url ? ctx->request_host_url : "(null)");
+	if (bits & RENDER_VARY_USER)
+		buf_printf(&out, "[user %ld]", ctx->user_id);
+	if (bits & RENDER_VARY_TIME) {
+		struct tm t;
+		render_today(ctx, &t);
+		buf_printf(&out, "[day %d]", t.tm_mday);
+	}
+	ctx->vary |= bits;
+	ctx->counters[RENDER_COUNTER_UNIQUE_ID]++;
+	render_cache_put(&k, ctx, buf_str(&out), out.len);
+	buf_free(&out);
+}
+
+/* The cached output of post id for ctx, "" on a miss. */
+static const char *got_varying(long id, struct render_ctx *ctx, struct buf *out)
+{
+	struct render_cache_key k;
+	buf_reset(out);
+	render_cache_key(&k, 9, id, RENDER_CACHE_CONTENT, ctx);
+	return render_cache_get(&k, ctx, out) == 1 ? buf_str(out) : "";
+}
+
+TEST(render_cache_vary_request_user)
+{
+	struct buf b = BUF_INIT;
+	render_cache_clear();
+	render_cache_set_max(RENDER_CACHE_DEFAULT_MAX);
+	struct render_ctx a = { .request_uri = "/wp-json/wp/v2/posts", .request_host_url = "http://h:1" };
+	put_varying(20, RENDER_VARY_REQUEST | RENDER_VARY_USER, &a);
+	ASSERT_INT_EQ(a.counters[RENDER_COUNTER_UNIQUE_ID], 1);
+	/* the same request values: a hit, with the counters rendering leaves */
+	struct render_ctx same = { .request_uri = "/wp-json/wp/v2/posts", .request_host_url = "http://h:1" };
+	ASSERT_STR_EQ(got_varying(20, &same, &b), "[/wp-json/wp/v2/posts|http://h:1][user 0]");
+	ASSERT_INT_EQ(same.counters[RENDER_COUNTER_UNIQUE_ID], 1);
+	/* another URI, Host (or none), user: misses */
+	struct render_ctx uri = { .request_uri = "/wp-json/wp/v2/posts?page=2", .request_host_url = "http://h:1" };
+	ASSERT_STR_EQ(got_varying(20, &uri, &b), "");
+	ASSERT_INT_EQ(uri.counters[RENDER_COUNTER_UNIQUE_ID], 0);
+	struct render_ctx host = { .request_uri = "/wp-json/wp/v2/posts", .request_host_url = "http://h:2" };
+	ASSERT_STR_EQ(got_varying(20, &host, &b), "");
+	struct render_ctx nohost = { .request_uri = "/wp-json/wp/v2/posts" };
+	ASSERT_STR_EQ(got_varying(20, &nohost, &b), "");
+	struct render_ctx user = { .request_uri = "/wp-json/wp/v2/posts", .request_host_url = "http://h:1", .user_id = 1 };
+	ASSERT_STR_EQ(got_varying(20, &user, &b), "");
+	/* ... and once rendered, each is kept beside the first */
+	put_varying(20, RENDER_VARY_REQUEST | RENDER_VARY_USER, &user);
+	user.counters[RENDER_COUNTER_UNIQUE_ID] = 0;
+	ASSERT_STR_EQ(got_varying(20, &user, &b), "[/wp-json/wp/v2/posts|http://h:1][user 1]");
+	same.counters[RENDER_COUNTER_UNIQUE_ID] = 0;
+	ASSERT_STR_EQ(got_varying(20, &same, &b), "[/wp-json/wp/v2/posts|http://h:1][user 0]");
+	/* values are compared whole, not by a hash or a prefix: "R" boundaries hold */
+	struct render_ctx shift = { .request_uri = "/wp-json/wp/v2/postsR15:http://h:1", .request_host_url = "" };
+	ASSERT_STR_EQ(got_varying(20, &shift, &b), "");
+	/* the key stays exact under the counters too */
+	struct render_ctx later = same;
+	later.counters[RENDER_COUNTER_UNIQUE_ID] = 1;
+	ASSERT_STR_EQ(got_varying(20, &later, &b), "");
+	/* an output that reads only the URI is shared by all users */
+	struct render_ctx r1 = { .request_uri = "/x", .user_id = 1 }, r2 = { .request_uri = "/x", .user_id = 2 };
+	put_varying(21, RENDER_VARY_REQUEST, &r1);
+	ASSERT_STR_EQ(got_varying(21, &r2, &b), "[/x|(null)]");
+	/* a write (next generation) drops markers and outputs alike */
+	struct render_ctx g = { 0 };
+	struct render_cache_key k;
+	render_cache_key(&k, 10, 99, RENDER_CACHE_TITLE, &g);
+	render_cache_put(&k, &g, "t", 1);
+	ASSERT_STR_EQ(got_varying(20, &same, &b), "");
+	buf_free(&b);
+}
+
+TEST(render_cache_vary_time)
+{
+	struct buf b = BUF_INIT;
+	render_cache_clear();
+	render_cache_set_max(RENDER_CACHE_DEFAULT_MAX);
+	/* 2026-03-10 12:00 UTC, the same day in the process's zone at noon +-11h */
+	long long noon = 1773144000;
+	struct render_ctx a = { .now = noon };
+	put_varying(30, RENDER_VARY_TIME, &a);
+	struct render_ctx later = { .now = noon + 600 };
+	ASSERT_STR_EQ(got_varying(30, &later, &b), "[day 10]");
+	struct render_ctx tomorrow = { .now = noon + 86400 };
+	ASSERT_STR_EQ(got_varying(30, &tomorrow, &b), "");
+	/* without a time, the lookup takes now and keeps it for the render */
+	struct render_ctx unset = { 0 };
+	ASSERT_STR_EQ(got_varying(30, &unset, &b), "");
+	ASSERT(unset.now >= noon);
 	buf_free(&b);
 }
 
