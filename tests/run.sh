@@ -4,7 +4,8 @@
 #   2. black-box HTTP tests on the demo site (needs only this repository)
 #   3. with ../shared present (as in CI): the comparison site of
 #      ../shared/reference-wp/SITE.md, black-box tests against it, and wpdiff
-#      against WordPress 6.9.4's golden responses. Skipped, loudly, without it.
+#      against WordPress 6.9.4's golden responses, and the render cache against
+#      no cache (tests/compare/cache-equivalence.sh). Skipped, loudly, without it.
 set -u
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -112,6 +113,15 @@ if [ -d "$SHARED/golden" ] && [ -f tests/compare/site.sh ]; then
 	else
 		echo "comparison site could not be built:"; tail -n 30 "$TMP/site.out"; failed=$((failed + 1))
 	fi
+	# The render cache against no cache: every post, several URIs and users, cold and warm.
+	PRESSD="$PRESSD" PRESSD_SHARED="$SHARED" tests/compare/cache-equivalence.sh "$(free_port)" "$(free_port)" \
+		"$TMP/cacheq" >"$TMP/cacheq.out" 2>&1
+	echo "-- render cache equivalence: $(tail -n 1 "$TMP/cacheq.out")"
+	python3 tests/compare/judge.py cache-equivalence "$TMP/cacheq.out" tests/compare/known-differences.txt \
+		>"$TMP/judge.out" 2>&1
+	grep -E '^(FAIL|KNOWN|NOW)' "$TMP/judge.out" | head -n 40
+	grep -q '^FAIL' "$TMP/judge.out" && grep -E '^(DIFF|   )' "$TMP/cacheq.out" | head -n 60
+	count "render cache equivalence" "$TMP/judge.out"
 	# content.rendered, excerpt and title of every imported post and page
 	# against WordPress 6.9.4's import samples (tests/compare/import-samples.sh).
 	if [ -d "$SHARED/spec/samples/import-6.9.4" ]; then
