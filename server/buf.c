@@ -57,6 +57,11 @@ static int reserve(struct buf *b, size_t n)
 	return PD_OK;
 }
 
+int buf_reserve(struct buf *b, size_t n)
+{
+	return reserve(b, n);
+}
+
 int buf_append(struct buf *b, const void *p, size_t n)
 {
 	int rc = reserve(b, n);

@@ -44,9 +44,94 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 	return len;
 }
 
+/* The bytes json_encode() copies as they are: ASCII from the space on,
+ * except '"', '\\' and '/'. */
+static inline int plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '/';
+}
+
+static char *put_u_at(char *d, unsigned cp)
+{
+	*d++ = '\\';
+	*d++ = 'u';
+	*d++ = hex[(cp >> 12) & 15];
+	*d++ = hex[(cp >> 8) & 15];
+	*d++ = hex[(cp >> 4) & 15];
+	*d++ = hex[cp & 15];
+	return d;
+}
+
+/* json_emit_string() into memory known to hold the worst case (6 bytes
+ * per input byte, and the quotes): no bound checks per piece. Returns the
+ * end of what it wrote. */
+static char *emit_string_at(const unsigned char *s, size_t n, char *d)
+{
+	size_t i = 0;
+	*d++ = '"';
+	while (i < n) {
+		size_t run = i;
+		while (run < n && plain(s[run]))
+			run++;
+		if (run > i) {
+			memcpy(d, s + i, run - i);
+			d += run - i;
+			i = run;
+			continue;
+		}
+		unsigned char c = s[i];
+		const char *e = NULL;
+		switch (c) {
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '/': e = "\\/"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		}
+		if (e) {
+			*d++ = e[0];
+			*d++ = e[1];
+			i++;
+			continue;
+		}
+		if (c < 0x20) {
+			d = put_u_at(d, c);
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len) {
+			*d++ = '?';
+			i++;
+			continue;
+		}
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			d = put_u_at(d, 0xD800 + (cp >> 10));
+			d = put_u_at(d, 0xDC00 + (cp & 0x3FF));
+		} else {
+			d = put_u_at(d, cp);
+		}
+		i += len;
+	}
+	*d++ = '"';
+	return d;
+}
+
 int json_emit_string(const char *str, size_t n, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	if (n < ((size_t)-1 - 2) / 6 && buf_reserve(out, 6 * n + 2) == PD_OK) {
+		char *end = emit_string_at(s, n, out->data + out->len);
+		out->len = (size_t)(end - out->data);
+		out->data[out->len] = '\0';
+		return PD_OK;
+	}
+	/* the worst case does not fit under the bound: piece by piece, as far as it goes */
 	int rc = buf_putc(out, '"');
 	size_t i = 0;
 	while (!rc && i < n) {

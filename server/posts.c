@@ -314,13 +314,16 @@ int posts_load(struct store *st, const long *ids, size_t n, struct post_set *out
 	if (rc)
 		goto out;
 
-	/* Terms, each taxonomy by name as get_the_terms() (ties by term_id). */
+	/* Terms, each taxonomy by name as get_the_terms() (ties by term_id).
+	 * From the ids to their relationships (CROSS JOIN fixes the order):
+	 * left to itself SQLite starts from every category and tag. */
 	s = store_stmt(st,
-		"SELECT tr.object_id, t.term_id, t.slug, tt.taxonomy FROM wp_term_relationships tr"
+		"SELECT tr.object_id, t.term_id, t.slug, tt.taxonomy"
+		" FROM (SELECT DISTINCT value AS id FROM json_each(?)) j"
+		" CROSS JOIN wp_term_relationships tr ON tr.object_id = j.id"
 		" JOIN wp_term_taxonomy tt ON tt.term_taxonomy_id = tr.term_taxonomy_id"
 		" JOIN wp_terms t ON t.term_id = tt.term_id"
-		" WHERE tr.object_id IN (SELECT value FROM json_each(?))"
-		" AND tt.taxonomy IN ('category', 'post_tag', 'post_format')"
+		" WHERE tt.taxonomy IN ('category', 'post_tag', 'post_format')"
 		" ORDER BY tr.object_id, t.name COLLATE WP_CI, t.term_id");
 	if (!s) {
 		rc = PD_EDB;

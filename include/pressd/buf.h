@@ -26,6 +26,9 @@ void buf_reset(struct buf *b);           /* len = 0, memory kept */
 char *buf_take(struct buf *b);           /* caller frees the returned string (never NULL on success; "" if empty); b is reset */
 
 int buf_append(struct buf *b, const void *p, size_t n);  /* PD_OK, PD_ENOMEM, PD_ELIMIT */
+/* Makes room for n more bytes and the NUL (data[len .. len+n] writable)
+ * without changing the contents: PD_OK, PD_ENOMEM, PD_ELIMIT. */
+int buf_reserve(struct buf *b, size_t n);
 int buf_puts(struct buf *b, const char *s);
 int buf_putc(struct buf *b, char c);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

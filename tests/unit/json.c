@@ -1,5 +1,6 @@
 /* Tests server/json.c against PHP json_encode() output (strings from WordPress responses). */
 #include "test.h"
+#include "pressd/err.h"
 #include "pressd/json.h"
 
 static const char *enc(json_t *j, struct buf *b)
@@ -61,4 +62,25 @@ TEST(json_invalid_utf8_replaced)
 	struct buf b = BUF_INIT;
 	ASSERT_STR_EQ(enc(jstrn("a\xff" "b", 3), &b), "\"a?b\"");
 	buf_free(&b);
+}
+
+/* json_emit_string() writes in one go when the worst case (6 bytes per
+ * byte) fits under the buffer's bound, piece by piece otherwise: the same
+ * bytes either way, and a string that does not fit fails with PD_ELIMIT. */
+TEST(json_string_fast_and_bounded_paths_agree)
+{
+	static const char in[] = "<a href=\"http://x/\">\xc3\xa9\xf0\x9f\x98\x80</a>\r\n\t\b\f\x1f\x7f\xff\\ end";
+	const char *want = "\"<a href=\\\"http:\\/\\/x\\/\\\">\\u00e9\\ud83d\\ude00<\\/a>\\r\\n\\t\\b\\f\\u001f\x7f?\\\\ end\"";
+	size_t n = sizeof in - 1;
+	struct buf fast = BUF_INIT, tight;
+	ASSERT_INT_EQ(json_emit_string(in, n, &fast), PD_OK);
+	ASSERT_STR_EQ(buf_str(&fast), want);
+	buf_init(&tight, strlen(want)); /* room for the output, not for 6 bytes per byte */
+	ASSERT_INT_EQ(json_emit_string(in, n, &tight), PD_OK);
+	ASSERT_STR_EQ(buf_str(&tight), want);
+	buf_free(&tight);
+	buf_init(&tight, strlen(want) - 1);
+	ASSERT(json_emit_string(in, n, &tight) == PD_ELIMIT);
+	buf_free(&tight);
+	buf_free(&fast);
 }
