@@ -393,9 +393,10 @@ static int post_id_link(struct store *st, const struct site *site, const struct 
 
 /* get_permalink() of a row: what it looks up, then permalink_build(). Pages
  * as an attachment's parent (ignore_front) use _get_page_link(). */
+/* category: the post's lowest category id when the caller knows it, -1: read it. */
 static int post_row_link(struct store *st, const struct site *site, const struct user *user,
-			 const struct permalink_post *row, int leavename, int ignore_front, struct buf *out,
-			 int depth)
+			 const struct permalink_post *row, long category, int leavename, int ignore_front,
+			 struct buf *out, int depth)
 {
 	struct permalink_post p = *row;
 	p.readable_private = p.status && strcmp(p.status, "private") == 0 &&
@@ -434,7 +435,7 @@ static int post_row_link(struct store *st, const struct site *site, const struct
 	}
 	struct buf b = BUF_INIT;
 	if (strstr(ps, "%category%")) {
-		long cat = lowest_category(st, p.id);
+		long cat = category >= 0 ? category : lowest_category(st, p.id);
 		if (!cat || permalink_term_path(st, cat, "category", &a) != PD_OK) {
 			/* The default category's own slug only (get_term()->slug). */
 			buf_reset(&a);
@@ -470,7 +471,7 @@ static int post_id_link(struct store *st, const struct site *site, const struct 
 		return rc;
 	effective_status(st, id, &c);
 	struct permalink_post p = { id, c.type, c.status, c.name, c.date, 0, 0, c.author, c.parent };
-	return post_row_link(st, site, user, &p, leavename, ignore_front, out, depth);
+	return post_row_link(st, site, user, &p, -1, leavename, ignore_front, out, depth);
 }
 
 int permalink_post(struct store *st, const struct site *site, const struct user *user, long id,
@@ -482,7 +483,13 @@ int permalink_post(struct store *st, const struct site *site, const struct user 
 int permalink_post_row(struct store *st, const struct site *site, const struct user *user,
 		       const struct permalink_post *row, int leavename, struct buf *out)
 {
-	return post_row_link(st, site, user, row, leavename, 0, out, 0);
+	return post_row_link(st, site, user, row, -1, leavename, 0, out, 0);
+}
+
+int permalink_post_row_category(struct store *st, const struct site *site, const struct user *user,
+				const struct permalink_post *row, long category, int leavename, struct buf *out)
+{
+	return post_row_link(st, site, user, row, category, leavename, 0, out, 0);
 }
 
 int permalink_sample(struct store *st, const struct site *site, const struct user *user,
@@ -492,7 +499,7 @@ int permalink_sample(struct store *st, const struct site *site, const struct use
 	if (p.status && (!strcmp(p.status, "draft") || !strcmp(p.status, "pending") || !strcmp(p.status, "future")))
 		p.status = "publish";
 	size_t start = out->len;
-	int rc = post_row_link(st, site, user, &p, 1, 0, out, 0);
+	int rc = post_row_link(st, site, user, &p, -1, 1, 0, out, 0);
 	if (rc || !p.type || strcmp(p.type, "page") != 0)
 		return rc;
 	/* Hierarchy: "%pagename%" becomes "<parents' path>/%pagename%". */

@@ -108,7 +108,12 @@ static struct permalink_post permalink_row(const struct post *p)
 int post_permalink(struct request *req, const struct post *p, int leavename, struct buf *out)
 {
 	struct permalink_post row = permalink_row(p);
-	return permalink_post_row(req->store, req->site, req->user, &row, leavename, out);
+	/* the lowest category id, from the relationships posts_load() read */
+	long category = 0;
+	for (size_t i = 0; i < p->nterms; i++)
+		if (p->terms[i].tax == TAX_CATEGORY && (!category || p->terms[i].term_id < category))
+			category = p->terms[i].term_id;
+	return permalink_post_row_category(req->store, req->site, req->user, &row, category, leavename, out);
 }
 
 /* rest_get_route_for_post() of a parent: "" (the API root) when it is no
@@ -143,7 +148,7 @@ static json_t *links(struct shaper *s, const struct post *p)
 	json_t *l = jobj();
 	/* self, with the methods this user may use on it (targetHints). */
 	int methods = M_GET;
-	if (caps_user_can(req->store, req->user, "edit_post", p->id)) {
+	if (req->user && caps_user_can(req->store, req->user, "edit_post", p->id)) { /* anonymous: never */
 		methods |= M_POST | M_PUT | M_PATCH;
 		if (caps_user_can(req->store, req->user, "delete_post", p->id))
 			methods |= M_DELETE;

@@ -51,6 +51,12 @@ int permalink_post(struct store *st, const struct site *site, const struct user 
 int permalink_post_row(struct store *st, const struct site *site, const struct user *user,
 		       const struct permalink_post *row, int leavename, struct buf *out);
 
+/* permalink_post_row() for a caller that has loaded the post's terms too:
+ * category is the lowest term_id among its categories (0: none), which
+ * %category% would otherwise read from the store. */
+int permalink_post_row_category(struct store *st, const struct site *site, const struct user *user,
+				const struct permalink_post *row, long category, int leavename, struct buf *out);
+
 /* get_sample_permalink()[0]: the link with %postname% / %pagename% left in,
  * drafts, pending and future posts as if published, pages after their
  * parents' path (urldecode()d, the editable_slug filter). */
