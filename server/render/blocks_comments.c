@@ -476,7 +476,10 @@ static int comment_reply_link(struct block_render *r, struct block *b, struct bu
 	int rc = block_wrapper_attrs(b, SUP_COMMENT_LINK, buf_str(&cls), NULL, &w);
 	if (!rc)
 		rc = buf_printf(out, "<div %s>", buf_str(&w));
-	if (atoi(option(r, "comment_registration", "0")) && !r->ctx->user_id) {
+	int registration = atoi(option(r, "comment_registration", "0"));
+	if (registration)
+		r->ctx->vary |= RENDER_VARY_USER; /* is_user_logged_in() */
+	if (registration && !r->ctx->user_id) {
 		/* wp_login_url( get_permalink() ) */
 		struct buf here = BUF_INIT, url = BUF_INIT;
 		permalink(r, r->ctx->post_id, &here);
@@ -525,7 +528,7 @@ static int comment_edit_link(struct block_render *r, struct block *b, struct buf
 	(void)in;
 	if (!c)
 		return PD_OK;
-	r->ctx->uncacheable = 1; /* the user */
+	r->ctx->vary |= RENDER_VARY_USER; /* current_user_can( 'edit_comment' ) */
 	if (!r->ctx->user_id || !s->user_can || !s->user_can(s->ud, r->ctx->user_id, "edit_comment", c->id))
 		return PD_OK;
 	struct buf cls = BUF_INIT, w = BUF_INIT, url = BUF_INIT;
