@@ -235,6 +235,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	/* read before anything else the request reads: what the render cache
 	 * keeps under this number is then at least as new as the number */
 	req.generation = req.store ? render_cache_generation(req.store) : -1;
+	if (req.store)
+		store_set_read_generation(req.store, req.method == M_GET || req.method == M_HEAD ? req.generation : -1);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	char ip[INET6_ADDRSTRLEN] = "-";
 	if (ci && ci->client_addr) {

@@ -177,7 +177,45 @@ int permalink_build(const struct site *site, const struct permalink_post *p,
 	return buf_printf(out, "%s/?p=%ld", site->home, p->id);
 }
 
+/* Category paths already read by this thread's read-only requests: one
+ * entry per slot, valid for one store and generation (store_read_generation()). */
+#define PATH_MEMO_SLOTS 256
+static __thread struct path_memo {
+	const struct store *st;
+	long long generation;
+	long term_id;
+	char taxonomy[32];
+	int rc;                    /* what the query returned */
+	char path[480];            /* its path (complete: longer ones are not kept) */
+} path_memo[PATH_MEMO_SLOTS];
+
+static int term_path_query(struct store *st, long term_id, const char *taxonomy, struct buf *out, int *done);
+
 int permalink_term_path(struct store *st, long term_id, const char *taxonomy, struct buf *out)
+{
+	long long gen = store_read_generation(st);
+	struct path_memo *m = &path_memo[(unsigned long)term_id % PATH_MEMO_SLOTS];
+	if (gen < 0 || strlen(taxonomy) >= sizeof m->taxonomy)
+		return term_path_query(st, term_id, taxonomy, out, NULL);
+	if (m->st == st && m->generation == gen && m->term_id == term_id && !strcmp(m->taxonomy, taxonomy))
+		return m->rc ? m->rc : buf_puts(out, m->path);
+	size_t start = out->len;
+	int done = 0;
+	int rc = term_path_query(st, term_id, taxonomy, out, &done);
+	if (done && (rc == PD_OK || rc == PD_ENOTFOUND) && out->len - start < sizeof m->path) {
+		m->st = st;
+		m->generation = gen;
+		m->term_id = term_id;
+		snprintf(m->taxonomy, sizeof m->taxonomy, "%s", taxonomy);
+		m->rc = rc;
+		memcpy(m->path, out->data ? out->data + start : "", out->len - start);
+		m->path[out->len - start] = '\0';
+	}
+	return rc;
+}
+
+/* done: set to 1 when the query ran to its end. */
+static int term_path_query(struct store *st, long term_id, const char *taxonomy, struct buf *out, int *done)
 {
 	/* get_category_parents(): ancestors first; a loop in the parents stops at 64. */
 	sqlite3_stmt *s = store_stmt(st,
@@ -201,6 +239,8 @@ int permalink_term_path(struct store *st, long term_id, const char *taxonomy, st
 		if (!rc)
 			rc = buf_puts(out, (const char *)sqlite3_column_text(s, 0));
 	}
+	if (done)
+		*done = !rc && step == SQLITE_DONE;
 	store_done(s);
 	if (!rc && !n)
 		rc = PD_ENOTFOUND;

@@ -20,6 +20,7 @@ struct store {
 	sqlite3 *db;
 	struct stmt_slot slots[STMT_SLOTS];
 	int nslots;            /* slots in use */
+	long long read_generation; /* see store_set_read_generation(); -1: none */
 };
 
 static unsigned long hash_str(const char *s)
@@ -31,6 +32,8 @@ static unsigned long hash_str(const char *s)
 }
 
 sqlite3 *store_db(struct store *st) { return st->db; }
+void store_set_read_generation(struct store *st, long long generation) { st->read_generation = generation; }
+long long store_read_generation(const struct store *st) { return st->read_generation; }
 const char *store_errmsg(struct store *st) { return sqlite3_errmsg(st->db); }
 
 sqlite3_stmt *store_stmt(struct store *st, const char *sql)
@@ -144,6 +147,7 @@ int store_open(const char *path, int flags, struct store **out, char **errmsg)
 		*errmsg = NULL;
 	if (!st)
 		return PD_ENOMEM;
+	st->read_generation = -1;
 	int oflags = SQLITE_OPEN_NOMUTEX |
 		     ((flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		     ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);

@@ -27,6 +27,13 @@ const char *store_errmsg(struct store *st);
 /* A cached prepared statement for sql (compiled once per store), reset and
  * with bindings cleared; NULL on a syntax error (message in store_errmsg). */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+
+/* The generation (pressd_generation.n) a read-only request (GET, HEAD) on
+ * this store began at, or -1 (other requests, the CLI): what code keeps of
+ * the site's data between calls (permalink.c's category paths) is valid
+ * only while this is the number it was kept under. Set by http.c. */
+void store_set_read_generation(struct store *st, long long generation);
+long long store_read_generation(const struct store *st);
 /* A new, uncached statement for dynamically built SQL; the caller
  * finalizes it with sqlite3_finalize(). NULL on error (store_errmsg). */
 sqlite3_stmt *store_stmt_new(struct store *st, const char *sql);
