@@ -12,11 +12,8 @@
 #include "pressd/phpser.h"
 #include "pressd/shortcodes.h"
 #include "pressd/texturize.h"
+#include "re.h"
 
-/* get_shortcode_regex() for core's registered tags. */
-static const char SC_RE[] =
-	"\\[(\\[?)(embed|wp_caption|caption|gallery|playlist|audio|video)(?![\\w-])"
-	"([^\\]\\/]*(?:\\/(?!\\])[^\\]\\/]*)*?)(?:(\\/)\\]|\\](?:([^\\[]*+(?:\\[(?!\\/\\2\\])[^\\[]*+)*+)\\[\\/\\2\\])?)(\\]?)";
 /* get_shortcode_atts_regex() */
 static const char ATTS_RE[] =
 	"([\\w-]+)\\s*=\\s*\"([^\"]*)\"(?:\\s|$)|([\\w-]+)\\s*=\\s*'([^']*)'(?:\\s|$)|([\\w-]+)\\s*=\\s*([^\\s'\"]+)(?:\\s|$)|\"([^\"]*)\"(?:\\s|$)|'([^']*)'(?:\\s|$)|(\\S+)(?:\\s|$)";
@@ -24,13 +21,12 @@ static const char ATTS_RE[] =
 static const char CAP_RE[] = "((?:<a [^>]+>\\s*)?<img [^>]+>(?:\\s*</a>)?)(.*)";
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static pcre2_code *sc_re, *atts_re, *cap_re;
+static pcre2_code *atts_re, *cap_re;
 
 static void compile_all(void)
 {
 	int e;
 	PCRE2_SIZE o;
-	sc_re = pcre2_compile((PCRE2_SPTR)SC_RE, PCRE2_ZERO_TERMINATED, 0, &e, &o, NULL);
 	atts_re = pcre2_compile((PCRE2_SPTR)ATTS_RE, PCRE2_ZERO_TERMINATED, 0, &e, &o, NULL);
 	cap_re = pcre2_compile((PCRE2_SPTR)CAP_RE, PCRE2_ZERO_TERMINATED,
 			       PCRE2_CASELESS | PCRE2_DOTALL, &e, &o, NULL);
@@ -482,54 +478,74 @@ static int embed(const char *content, size_t clen, struct buf *out)
 	return rc;
 }
 
+/* One shortcode at in[m0, m1): the handler's output, or the text itself for
+ * [[tag]] (escaped) and for the tags not rendered yet. esc_open/esc_close:
+ * the (\[?) and (\]?) groups of get_shortcode_regex() are not empty. */
+static int do_one(struct render_ctx *ctx, const char *in, size_t m0, size_t m1, int esc_open,
+		  int esc_close, const struct re_sc_match *m, struct buf *out)
+{
+	if (esc_open && esc_close) /* [[tag]]: the inner text, unexpanded */
+		return buf_append(out, in + m0 + 1, m1 - m0 - 2);
+	const char *tag = re_core_shortcodes[m->name];
+	struct sc_att a[64];
+	size_t na = parse_atts(in + m->name_end, m->attrs_end - m->name_end, a, 64);
+	int has_content = m->content_end != SIZE_MAX;
+	const char *content = has_content ? in + m->end : "";
+	size_t clen = has_content ? m->content_end - m->end : 0;
+	int rc;
+	if (esc_open)
+		buf_putc(out, '[');
+	if (!strcmp(tag, "caption") || !strcmp(tag, "wp_caption"))
+		rc = caption(ctx, a, na, content, clen, out);
+	else if (!strcmp(tag, "embed"))
+		rc = embed(content, clen, out);
+	else if (!strcmp(tag, "gallery"))
+		rc = gallery(ctx, a, na, out);
+	else if (!strcmp(tag, "audio"))
+		rc = audio(ctx, a, na, out);
+	else /* video, playlist: not rendered yet */
+		rc = buf_append(out, in + m0 + esc_open, m1 - m0 - esc_open - esc_close);
+	if (esc_close)
+		buf_putc(out, ']');
+	for (size_t i = 0; i < na; i++) {
+		free(a[i].name);
+		free(a[i].value);
+	}
+	return rc;
+}
+
+/* Mirrors do_shortcode(): preg_replace_callback( get_shortcode_regex(),
+ * 'do_shortcode_tag' ) with the shortcode matched by re_sc_match_at() (PCRE
+ * rescanned the rest of the text for every shortcode without a ']' or a
+ * closing tag after it: O(n^2) on many of them). */
 int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out)
 {
-	size_t len = strlen(in), off = 0;
+	size_t len = strlen(in), copied = 0, pos = 0;
+	struct re_sc_scan sc;
+	struct re_sc_match m;
 	int rc = PD_OK;
 	pthread_once(&once, compile_all);
-	if (!sc_re || !atts_re || !cap_re)
+	if (!atts_re || !cap_re)
 		return PD_ENOMEM;
 	if (!strchr(in, '['))
 		return buf_puts(out, in);
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(sc_re, NULL);
-	if (!md)
-		return PD_ENOMEM;
-	while (!rc && off < len && pcre2_match(sc_re, (PCRE2_SPTR)in, len, off, 0, md, NULL) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		rc = buf_append(out, in + off, ov[0] - off);
-		const char *tag = in + ov[4];
-		size_t tl = ov[5] - ov[4];
-		int esc_open = ov[3] > ov[2], esc_close = ov[13] > ov[12];
-		if (esc_open && esc_close) { /* [[tag]]: the inner text, unexpanded */
-			rc = buf_append(out, in + ov[0] + 1, ov[1] - ov[0] - 2);
-		} else {
-			struct sc_att a[64];
-			size_t na = parse_atts(in + ov[6], ov[7] - ov[6], a, 64);
-			const char *content = ov[10] != PCRE2_UNSET ? in + ov[10] : "";
-			size_t clen = ov[10] != PCRE2_UNSET ? ov[11] - ov[10] : 0;
-			if (esc_open)
-				buf_putc(out, '[');
-			if ((tl == 7 && !strncmp(tag, "caption", 7)) || (tl == 10 && !strncmp(tag, "wp_caption", 10)))
-				rc = caption(ctx, a, na, content, clen, out);
-			else if (tl == 5 && !strncmp(tag, "embed", 5))
-				rc = embed(content, clen, out);
-			else if (tl == 7 && !strncmp(tag, "gallery", 7))
-				rc = gallery(ctx, a, na, out);
-			else if (tl == 5 && !strncmp(tag, "audio", 5))
-				rc = audio(ctx, a, na, out);
-			else /* video, playlist: not rendered yet */
-				rc = buf_append(out, in + ov[0] + esc_open, ov[1] - ov[0] - esc_open - esc_close);
-			if (esc_close)
-				buf_putc(out, ']');
-			for (size_t i = 0; i < na; i++) {
-				free(a[i].name);
-				free(a[i].value);
-			}
-		}
-		off = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	re_sc_scan_init(&sc, in, len, (1u << RE_CORE_SHORTCODE_COUNT) - 1);
+	for (const char *b; !rc && pos < len && (b = memchr(in + pos, '[', len - pos));) {
+		size_t p = (size_t)(b - in), g1 = p + 1 < len && in[p + 1] == '[';
+		pos = p + 1;
+		int r = re_sc_match_at(&sc, p + g1, &m);
+		if (r < 0)
+			break;
+		if (r == 0)
+			continue;
+		size_t end = m.content_end != SIZE_MAX ? m.closed_end : m.end;
+		int esc_close = end < len && in[end] == ']';
+		end += (size_t)esc_close;
+		if (!(rc = buf_append(out, in + copied, p - copied)))
+			rc = do_one(ctx, in, p, end, (int)g1, esc_close, &m, out);
+		copied = pos = end;
 	}
-	pcre2_match_data_free(md);
-	return rc ? rc : buf_append(out, in + (off < len ? off : len), off < len ? len - off : 0);
+	return rc ? rc : buf_append(out, in + copied, len - copied);
 }
 
 int shortcodes_attachment_image(const struct render_ctx *ctx, const struct render_attachment *a,
