@@ -1,5 +1,5 @@
 /* block_parser.c - mirrors WP_Block_Parser (6.9): block comment delimiters
- * found with WordPress's own regex, innerContent with null placeholders, and
+ * found with WordPress's own regex (in linear time), innerContent with null placeholders, and
  * its exact recovery rules for unbalanced markup. Rendering is elsewhere. */
 #ifndef PCRE2_CODE_UNIT_WIDTH
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -12,22 +12,52 @@
 #include "pressd/err.h"
 #include "block_tree.h"
 
-/* The exact pattern of WP_Block_Parser::next_token() (flag s). */
-static const char TOKEN_RE[] =
-	"<!--\\s+(?P<closer>\\/)?wp:(?P<namespace>[a-z][a-z0-9_-]*\\/)?(?P<name>[a-z][a-z0-9_-]*)"
-	"\\s+(?P<attrs>{(?:(?:[^}]+|}+(?=})|(?!}\\s+\\/?-->).)*+)?}\\s+)?(?P<void>\\/)?-->";
+/* The exact pattern of WP_Block_Parser::next_token() (flag s), with the attrs
+ * group as given: as in WordPress, and as "(*FAIL)" where no attributes can
+ * follow (see next_token()). */
+#define TOKEN_RE(attrs) "<!--\\s+(?P<closer>\\/)?wp:(?P<namespace>[a-z][a-z0-9_-]*\\/)?(?P<name>[a-z][a-z0-9_-]*)" \
+	"\\s+(?P<attrs>" attrs ")?(?P<void>\\/)?-->"
 
 static pthread_once_t re_once = PTHREAD_ONCE_INIT;
-static pcre2_code *token_re;
+static pcre2_code *token_re, *token_no_attrs_re;
 
-static void compile_re(void)
+static pcre2_code *compile_token_re(const char *pattern)
 {
 	int err;
 	PCRE2_SIZE off;
-	token_re = pcre2_compile((PCRE2_SPTR)TOKEN_RE, PCRE2_ZERO_TERMINATED, PCRE2_DOTALL, &err,
-				 &off, NULL);
-	if (token_re)
-		pcre2_jit_compile(token_re, PCRE2_JIT_COMPLETE);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_DOTALL, &err,
+				       &off, NULL);
+	if (re)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static void compile_re(void)
+{
+	token_re = compile_token_re(TOKEN_RE("{(?:(?:[^}]+|}+(?=})|(?!}\\s+\\/?-->).)*+)?}\\s+"));
+	token_no_attrs_re = compile_token_re(TOKEN_RE("(*FAIL)"));
+}
+
+static int is_re_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+size_t block_token_attrs_end(const char *s, size_t n)
+{
+	size_t end = 0;
+	for (const char *p = s; (p = memchr(p, '}', (size_t)(s + n - p))); p++) {
+		const char *q = p + 1;
+		while (q < s + n && is_re_space(*q))
+			q++;
+		if (q == p + 1)
+			continue;
+		if (q < s + n && *q == '/')
+			q++;
+		if ((size_t)(s + n - q) >= 3 && memcmp(q, "-->", 3) == 0)
+			end = (size_t)(q + 3 - s);
+	}
+	return end;
 }
 
 enum token_type { TOK_NONE, TOK_VOID, TOK_OPENER, TOK_CLOSER };
@@ -50,6 +80,7 @@ struct frame {
 struct parser {
 	const char *doc;
 	size_t len, offset;
+	size_t attrs_end;    /* block_token_attrs_end() of doc */
 	struct block_doc *out;
 	struct frame *stack;
 	size_t depth, cap;
@@ -143,7 +174,19 @@ static struct block *freeform(size_t off, size_t len)
 static void next_token(struct parser *p, struct token *t)
 {
 	memset(t, 0, sizeof *t);
-	int rc = pcre2_match(token_re, (PCRE2_SPTR)p->doc, p->len, p->offset, 0, p->md, NULL);
+	/* WordPress's regex scans to the end of the document for every
+	 * "<!-- wp:x {" without a "} -->" after it: O(n^2) on many of them.
+	 * Tokens with attributes end by attrs_end and no other token crosses it
+	 * (see block_token_attrs_end()), so the full regex runs on the document
+	 * cut there, where every attributes scan stops early, and the regex
+	 * without attributes on the rest. */
+	int rc = PCRE2_ERROR_NOMATCH;
+	size_t from = p->offset;
+	if (from < p->attrs_end)
+		rc = pcre2_match(token_re, (PCRE2_SPTR)p->doc, p->attrs_end, from, 0, p->md, NULL);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		rc = pcre2_match(token_no_attrs_re, (PCRE2_SPTR)p->doc, p->len,
+				 from > p->attrs_end ? from : p->attrs_end, 0, p->md, NULL);
 	if (rc < 0) /* no match, or PCRE gave up: WordPress treats both as the end */
 		return;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
@@ -299,14 +342,15 @@ static int proceed(struct parser *p)
 
 int block_parse(const char *doc, size_t len, struct block_doc *out)
 {
-	struct parser p = { doc, len, 0, out, NULL, 0, 0, NULL };
+	struct parser p = { .doc = doc, .len = len, .out = out };
 	int rc;
 	memset(out, 0, sizeof *out);
 	out->doc = doc;
 	out->len = len;
 	pthread_once(&re_once, compile_re);
-	if (!token_re)
+	if (!token_re || !token_no_attrs_re)
 		return PD_ENOMEM;
+	p.attrs_end = block_token_attrs_end(doc, len);
 	p.md = pcre2_match_data_create_from_pattern(token_re, NULL);
 	if (!p.md)
 		return PD_ENOMEM;

@@ -38,6 +38,12 @@ struct block_doc {
 int block_parse(const char *doc, size_t len, struct block_doc *out);
 void block_doc_free(struct block_doc *d);
 
+/* Where block comment attributes can end: just after the "-->" of the last
+ * '}' followed by \s+/?--> in s, 0 when there is none. A token of
+ * WP_Block_Parser::next_token()'s regex with attributes ends there or
+ * before, and no token without attributes crosses it (it holds no '}'). */
+size_t block_token_attrs_end(const char *s, size_t n);
+
 /* Everything a block renderer needs: the request and the document. */
 struct block_render {
 	struct render_ctx *ctx;

@@ -9,6 +9,7 @@
 #include "pressd/blocks.h"
 #include "pressd/err.h"
 #include "pressd/excerpt.h"
+#include "block_tree.h"
 #include "re.h"
 
 enum { RX_TOKEN, RX_TOKEN_NO_ATTRS, RX_FOOTNOTE, RX_COUNT };
@@ -78,34 +79,10 @@ static int add_freeform(struct node *root, size_t start, size_t end)
 	return PD_OK;
 }
 
-static int is_re_space(char c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-/* Where the attributes of every token end: just after the "-->" of the last
- * '}' followed by \s+/?-->, or 0 when there is none. */
-static size_t attrs_end(const char *s, size_t n)
-{
-	size_t end = 0;
-	for (const char *p = s; (p = memchr(p, '}', (size_t)(s + n - p))); p++) {
-		const char *q = p + 1;
-		while (q < s + n && is_re_space(*q))
-			q++;
-		if (q == p + 1)
-			continue;
-		if (q < s + n && *q == '/')
-			q++;
-		if ((size_t)(s + n - q) >= 3 && memcmp(q, "-->", 3) == 0)
-			end = (size_t)(q + 3 - s);
-	}
-	return end;
-}
-
 /* The next block token at or after offset, as re_match() of the token regex.
  * That regex scans to the end of the text for every "<!-- wp:x {" without a
  * closing "} -->" after it, O(n^2) on many such openers. A token with
- * attributes ends at or before `tend` (attrs_end()), and no token without
+ * attributes ends at or before `tend` (block_token_attrs_end()), and no token without
  * them crosses tend (it holds no '}'), so: before tend the full regex on the
  * text cut at tend, where every attributes scan succeeds; from tend on the
  * regex without attributes. */
@@ -125,7 +102,7 @@ static int next_token(const char *s, size_t n, size_t tend, size_t offset, size_
 static int parse(const char *s, size_t n, struct node *root)
 {
 	struct node *stack[MAX_DEPTH];
-	size_t depth = 0, offset = 0, ov[12], tend = attrs_end(s, n);
+	size_t depth = 0, offset = 0, ov[12], tend = block_token_attrs_end(s, n);
 	for (;;) {
 		int m = next_token(s, n, tend, offset, ov);
 		if (m < 0)
