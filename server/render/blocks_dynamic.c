@@ -572,8 +572,10 @@ static int site_title(struct block_render *r, struct block *b, struct buf *in, s
 	struct buf cls = BUF_INIT, w = BUF_INIT, v = BUF_INIT, title = BUF_INIT;
 	(void)in;
 	format_esc_html(t, &title); /* get_bloginfo('name') */
-	if (!title.len)
+	if (!title.len) {
+		buf_free(&title); /* format_esc_html() allocates even for "" */
 		return PD_OK;
+	}
 	const json_t *lv = attr(b, "level");
 	char tag[8] = "h1";
 	if (json_is_integer(lv))
