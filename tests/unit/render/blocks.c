@@ -3,11 +3,13 @@
  * WP_Block_Parser (serialize() of parse()), and the 6.9.4 the_content
  * render vectors (spec/samples) for cases no other filter changes. */
 #include <stdlib.h>
+#include <time.h>
 
 #include "../test.h"
 #include "pressd/blocks.h"
 #include "pressd/err.h"
 #include "pressd/phpser.h"
+#include "pressd/render.h"
 #include "../../../server/render/block_tree.h"
 
 /* serialize() of every top-level parsed block, one per line, like PHP. */
@@ -115,4 +117,66 @@ TEST(blocks_render_button_style_variation)
 	/* import-6.9.4 post 24: wp_unique_id('outline--') */
 	RENDER("<!-- wp:buttons -->\n<div class=\"wp-block-buttons\"><!-- wp:button {\"className\":\"is-style-outline\"} -->\n<div class=\"wp-block-button is-style-outline\"><a class=\"wp-block-button__link wp-element-button\">Outline button</a></div>\n<!-- /wp:button --></div>\n<!-- /wp:buttons -->",
 	       "\n<div class=\"wp-block-buttons is-layout-flex wp-block-buttons-is-layout-flex\">\n<div class=\"wp-block-button is-style-outline is-style-outline--1\"><a class=\"wp-block-button__link wp-element-button\">Outline button</a></div>\n</div>\n");
+}
+
+/* the_content of `unit` repeated to about n bytes (NULL on error); the
+ * seconds it took in *secs. */
+static char *content_of_repeats(const char *unit, size_t n, double *secs)
+{
+	size_t ul = strlen(unit), len = 0;
+	char *in = malloc(n + 1);
+	struct render_ctx ctx = { .home_url = "http://HOST", .site_url = "http://HOST", .post_type = "post" };
+	struct buf out = BUF_INIT;
+	struct timespec t0, t1;
+	if (!in)
+		return NULL;
+	for (; len + ul <= n; len += ul)
+		memcpy(in + len, unit, ul);
+	in[len] = '\0';
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = render_content(&ctx, in, &out);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	*secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	free(in);
+	if (rc) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_take(&out);
+}
+
+static char *content(const char *in)
+{
+	double secs;
+	return content_of_repeats(in, strlen(in), &secs);
+}
+
+#define CONTENT(in, want) do { char *g = content(in); ASSERT_STR_EQ(g, want); free(g); } while (0)
+
+/* Block comment openers whose attributes never end: WP_Block_Parser's regex
+ * scans to the end of the document for each (1 MB took 36 s). Small
+ * versions: WordPress 6.9.4's the_content (tools/wp-render-oracle.php). */
+TEST(blocks_parse_unterminated_attributes_in_linear_time)
+{
+	CONTENT("<!-- wp:a {\"a\":<!-- wp:a {\"a\":<!-- wp:a {\"a\":",
+		"<!-- wp:a {\"a\":<!-- wp:a {\"a\":<!-- wp:a {\"a\":");
+	CONTENT("<!-- wp:a {\"a\":<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph --><!-- wp:a {\"a\":",
+		"<!-- wp:a {\"a\":<p>x</p><!-- wp:a {\"a\":");
+	/* the first opener's attributes run to the next "} /-->" */
+	CONTENT("<!-- wp:a {\"a\":<!-- wp:b {\"c\":1} /-->x<!-- wp:a {\"a\":", "x<!-- wp:a {\"a\":");
+	CONTENT("<!-- wp:a {\"a\":<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph -->}} -->y<!-- wp:a {\"a\":",
+		"y<!-- wp:a {\"a\":");
+	double secs;
+	char *g = content_of_repeats("<!-- wp:a {\"a\":", 512 * 1024, &secs);
+	ASSERT(g != NULL);
+	ASSERT_INT_EQ(strlen(g), 512 * 1024 / 15 * 15); /* freeform, unchanged */
+	free(g);
+	ASSERT(secs < 2.0);
+}
+
+/* render_block_core_site_title() renders nothing without a site name (this
+ * path leaked the escaped title). */
+TEST(blocks_render_site_title_without_name)
+{
+	RENDER("<!-- wp:site-title /-->", "");
 }

@@ -1,9 +1,11 @@
 /* shortcodes.c - tests for server/render/shortcodes.c; expected values from
  * the 6.9.4 the_content render vectors and rendering-pipeline.md §6. */
 #include <stdlib.h>
+#include <time.h>
 
 #include "../test.h"
 #include "pressd/err.h"
+#include "pressd/render.h"
 #include "pressd/shortcodes.h"
 
 static char *sc(const char *in)
@@ -33,4 +35,55 @@ TEST(shortcodes_escape_unknown_embed)
 	   "<p>[[escaped]] [unknown_shortcode] <a href=\"https://example.com/x\">https://example.com/x</a></p>\n");
 	SC("[[caption]]", "[caption]");
 	SC("no brackets", "no brackets");
+}
+
+/* render_content() of `unit` repeated to about n bytes: the output, and the
+ * seconds it took in *secs. */
+static char *content_of_repeats(const char *unit, size_t n, double *secs)
+{
+	size_t ul = strlen(unit), len = 0;
+	char *in = malloc(n + 1);
+	struct render_ctx ctx = { .home_url = "http://HOST", .site_url = "http://HOST", .post_type = "post" };
+	struct buf out = BUF_INIT;
+	struct timespec t0, t1;
+	if (!in)
+		return NULL;
+	for (; len + ul <= n; len += ul)
+		memcpy(in + len, unit, ul);
+	in[len] = '\0';
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	int rc = render_content(&ctx, in, &out);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	*secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	free(in);
+	if (rc) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_take(&out);
+}
+
+/* Many shortcodes without a closing tag (or without ']') took O(n^2) when
+ * PCRE looked for one after each: 128 KB of "[embed]" took 13 s. Small
+ * versions: WordPress 6.9.4's the_content (tools/wp-render-oracle.php). */
+TEST(shortcodes_many_unclosed_in_linear_time)
+{
+	static const char *const units[] = { "[caption]", "[gallery]", "[embed]", "<p>[caption]", "[caption ", "[[gallery]" };
+	double secs;
+	char *g = content_of_repeats("[caption]", 27, &secs);
+	ASSERT_STR_EQ(g, "<p></p>\n");
+	free(g);
+	g = content_of_repeats("<p>[caption]", 36, &secs);
+	ASSERT_STR_EQ(g, "\n\n\n");
+	free(g);
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+		g = content_of_repeats(units[i], 256 * 1024, &secs);
+		ASSERT(g != NULL);
+		if (i < 2) /* unclosed [caption] and [gallery] (no attachments) render nothing */
+			ASSERT_STR_EQ(g, "<p></p>\n");
+		free(g);
+		if (secs >= 2.0)
+			test_fail_str(__FILE__, __LINE__, "256 KB of", units[i], "rendered in under 2 s");
+		ASSERT(secs < 2.0);
+	}
 }
