@@ -118,6 +118,13 @@ int block_border_styles(const struct block *b, struct buf *cls, struct buf *css)
 /* Adds cls to the first tag of html (WP_HTML_Tag_Processor::add_class()). */
 int block_add_class_to_first(const char *html, size_t len, const char *cls, struct buf *out);
 
+/* get_the_post_thumbnail( post, size, attr ) of attachment thumb_id inside
+ * the_content (blocks_dynamic.c): cls replaces "attachment-SIZE size-SIZE"
+ * when not NULL, alt the attachment's alt text, style (NULL: no attribute,
+ * "" an empty one) is attr['style']. PD_ENOTFOUND without the attachment. */
+int block_post_thumbnail(struct block_render *r, long thumb_id, const char *size, const char *cls, const char *alt,
+			 const char *style, struct buf *out);
+
 /* get_the_excerpt( post ) with excerpt_length words (blocks_lists.c). */
 int block_get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out);
 

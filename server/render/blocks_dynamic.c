@@ -924,11 +924,13 @@ static const char SUP_FEATURED_IMAGE[] =
 	"\"__experimentalBorder\":{\"color\":true,\"radius\":true,\"width\":true,\"__experimentalSkipSerialization\":true},"
 	"\"shadow\":{\"__experimentalSkipSerialization\":true},\"spacing\":{\"margin\":true,\"padding\":true}}";
 
-/* get_the_post_thumbnail( post, size, attr ) for an attachment without
- * intermediate sizes: wp_get_attachment_image() with the wp-post-image class
- * (loading attributes come later, from wp_filter_content_tags()). */
-static int post_thumbnail(struct block_render *r, long thumb_id, const char *size, const char *cls, const char *alt,
-			  const char *style, struct buf *out)
+/* get_the_post_thumbnail( post, size, attr ): wp_get_attachment_image() with
+ * the wp-post-image class, the named size from the metadata (else the full
+ * size), srcset and sizes. Inside the_content it adds no loading attributes
+ * (wp_get_loading_optimization_attributes() leaves those to
+ * wp_filter_content_tags(), which runs later). */
+int block_post_thumbnail(struct block_render *r, long thumb_id, const char *size, const char *cls, const char *alt,
+			 const char *style, struct buf *out)
 {
 	const struct render_source *s = r->ctx->src;
 	struct render_attachment a;
@@ -982,7 +984,7 @@ static int post_thumbnail(struct block_render *r, long thumb_id, const char *siz
 	buf_puts(out, " wp-post-image\" alt=\"");
 	format_esc_attr(alt ? alt : buf_str(&dalt), out);
 	buf_putc(out, '"');
-	if (style && *style) {
+	if (style) {
 		buf_puts(out, " style=\"");
 		format_esc_attr(style, out);
 		buf_putc(out, '"');
@@ -1039,8 +1041,9 @@ static int post_featured_image(struct block_render *r, struct block *b, struct b
 	const char *scale = attr_s(b, "scale", "cover");
 	if (*scale)
 		buf_printf(&style, "object-fit:%s;", scale);
-	int rc = post_thumbnail(r, thumb, size, bcls.len ? buf_str(&bcls) : NULL, is_link ? buf_str(&alt) : NULL,
-				buf_str(&style), &img);
+	/* the block sets attr['style'] only when it is not empty */
+	int rc = block_post_thumbnail(r, thumb, size, bcls.len ? buf_str(&bcls) : NULL, is_link ? buf_str(&alt) : NULL,
+				      style.len ? buf_str(&style) : NULL, &img);
 	if (rc) {
 		rc = PD_OK;
 		goto out;

@@ -776,7 +776,82 @@ int block_get_the_excerpt(struct block_render *r, const struct render_post *p, i
 	return rc;
 }
 
-/* render_block_core_latest_posts() without featured images */
+/* A number attribute as PHP's sprintf( '%s' ) prints it; 0 when absent. */
+static int attr_number(const struct block *b, const char *k, struct buf *out)
+{
+	const json_t *v = json_object_get(b->attrs, k);
+	if (json_is_integer(v))
+		return buf_printf(out, "%lld", (long long)json_integer_value(v)) == PD_OK;
+	if (json_is_real(v)) {
+		/* PHP prints floats with precision 14, integral ones without ".0" */
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "%.14G", json_real_value(v));
+		return buf_puts(out, tmp) == PD_OK;
+	}
+	if (json_is_string(v))
+		return buf_puts(out, json_string_value(v)) == PD_OK;
+	return 0;
+}
+
+/* The featured image of one latest post: has_post_thumbnail() then
+ * get_the_post_thumbnail( post, featuredImageSizeSlug, style ), optionally
+ * linked, in its wp-block-latest-posts__featured-image div. elink is the
+ * escaped permalink, title the rendered title. */
+static int featured_image(struct block_render *r, const struct block *b, const struct render_post *p,
+			  const char *elink, const char *title, struct buf *out)
+{
+	const struct render_source *s = r->ctx->src;
+	const char *tid = s->post_meta ? s->post_meta(s->ud, p->id, "_thumbnail_id") : NULL;
+	long thumb = tid ? atol(tid) : 0;
+	if (thumb <= 0)
+		return PD_OK;
+	struct buf style = BUF_INIT, estyle = BUF_INIT, cls = BUF_INIT, ecls = BUF_INIT, img = BUF_INIT;
+	int rc = PD_OK;
+	buf_puts(&style, "max-width:");
+	if (attr_number(b, "featuredImageSizeWidth", &style))
+		buf_puts(&style, "px;");
+	else
+		style.len = 0;
+	size_t mark = style.len;
+	buf_puts(&style, "max-height:");
+	if (attr_number(b, "featuredImageSizeHeight", &style))
+		buf_puts(&style, "px;");
+	else
+		style.len = mark;
+	if (style.data)
+		style.data[style.len] = 0;
+	format_esc_attr(buf_str(&style), &estyle);
+	buf_puts(&cls, "wp-block-latest-posts__featured-image");
+	const json_t *al = json_object_get(b->attrs, "featuredImageAlign");
+	if (json_is_string(al))
+		buf_printf(&cls, " align%s", json_string_value(al));
+	format_esc_attr(buf_str(&cls), &ecls);
+	/* a missing attachment renders as '' inside the div */
+	if (block_post_thumbnail(r, thumb, block_attr_str(b, "featuredImageSizeSlug", "thumbnail"), NULL, NULL,
+				 buf_str(&estyle), &img) != PD_OK)
+		img.len = 0;
+	buf_printf(out, "<div class=\"%s\">", buf_str(&ecls));
+	if (block_attr_bool(b, "addLinkToFeaturedImage", 0)) {
+		buf_puts(out, "<a href=\"");
+		format_esc_url(elink, out);
+		buf_puts(out, "\" aria-label=\"");
+		format_esc_attr(title, out);
+		buf_puts(out, "\">");
+		buf_append(out, img.data ? img.data : "", img.len);
+		buf_puts(out, "</a>");
+	} else {
+		buf_append(out, img.data ? img.data : "", img.len);
+	}
+	rc = buf_puts(out, "</div>");
+	buf_free(&style);
+	buf_free(&estyle);
+	buf_free(&cls);
+	buf_free(&ecls);
+	buf_free(&img);
+	return rc;
+}
+
+/* render_block_core_latest_posts() */
 static int latest_posts(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
 {
 	const struct render_source *s = r->ctx->src;
@@ -792,8 +867,16 @@ static int latest_posts(struct block_render *r, struct block *b, struct buf *in,
 		limit = limit < 1 ? 1 : 100;
 	q.orderby = block_attr_str(b, "orderBy", "date");
 	q.ascending = !strcasecmp(block_attr_str(b, "order", "desc"), "asc");
-	/* attributes of the wrong type are dropped (prepare_attributes_for_render) */
+	/* attributes of the wrong type are dropped (prepare_attributes_for_render),
+	 * except a string of categories, which render_block_data's
+	 * block_core_latest_posts_migrate_categories() has already turned into
+	 * array( array( 'id' => absint( string ) ) ) */
 	const json_t *ca = json_object_get(b->attrs, "categories");
+	const char *cs = json_string_value(ca);
+	if (cs && *cs && strcmp(cs, "0")) {
+		long id = strtol(cs, NULL, 10);
+		cats[q.ncategories++] = id < 0 ? -id : id;
+	}
 	for (size_t i = 0; json_is_array(ca) && i < json_array_size(ca) && q.ncategories < 64; i++) {
 		const json_t *id = json_object_get(json_array_get(ca, i), "id");
 		if (json_is_integer(id))
@@ -809,6 +892,7 @@ static int latest_posts(struct block_render *r, struct block *b, struct buf *in,
 		words = (int)json_integer_value(v);
 	int show_author = block_attr_bool(b, "displayAuthor", 0), show_date = block_attr_bool(b, "displayPostDate", 0);
 	int show_content = block_attr_bool(b, "displayPostContent", 0);
+	int show_image = block_attr_bool(b, "displayFeaturedImage", 0);
 	const char *radio = block_attr_str(b, "displayPostContentRadio", "excerpt");
 	const char *date_format = option(r, "date_format", "F j, Y");
 	struct buf items = BUF_INIT, cls = BUF_INIT, w = BUF_INIT;
@@ -824,7 +908,10 @@ static int latest_posts(struct block_render *r, struct block *b, struct buf *in,
 		render_title(r->ctx, p.title, p.has_password, &title);
 		if (!title.len)
 			buf_puts(&title, "(no title)");
-		buf_printf(&items, "<li><a class=\"wp-block-latest-posts__post-title\" href=\"%s\">%s</a>", buf_str(&elink),
+		buf_puts(&items, "<li>");
+		if (show_image)
+			rc = featured_image(r, b, &p, buf_str(&elink), buf_str(&title), &items);
+		buf_printf(&items, "<a class=\"wp-block-latest-posts__post-title\" href=\"%s\">%s</a>", buf_str(&elink),
 			   buf_str(&title));
 		if (show_author && s->user) {
 			struct render_user u;
