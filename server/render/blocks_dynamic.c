@@ -10,7 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <nettle/hmac.h>
 #include <nettle/sha2.h>
+#include <pthread.h>
+#include <sodium.h>
 
 #include "pressd/autop.h"
 #include "pressd/err.h"
@@ -493,7 +496,64 @@ static void urlencode(const char *s, struct buf *out)
 	}
 }
 
-/* render_block_core_loginout() for an anonymous visitor */
+/* The key of pressd's nonces: random per process. WordPress keys its nonces
+ * with NONCE_KEY and NONCE_SALT from wp-config.php, which pressd does not
+ * have, and pressd verifies no nonces (no cookie logins, no wp-login.php), so
+ * its nonces only need WordPress's form and its per-user, per-action,
+ * per-tick variation. */
+static unsigned char nonce_key[32];
+static pthread_once_t nonce_key_once = PTHREAD_ONCE_INIT;
+
+static void nonce_key_init(void)
+{
+	randombytes_buf(nonce_key, sizeof nonce_key);
+}
+
+/* wp_create_nonce( action ) for ctx->user_id: substr( hash_hmac( 'md5',
+ * "tick|action|uid|token", key ), -12, 10 ), tick = ceil( time() / 43200 )
+ * (wp_nonce_tick()), token '' (application passwords have no session). */
+static int create_nonce(struct render_ctx *ctx, const char *action, struct buf *out)
+{
+	struct hmac_md5_ctx h;
+	uint8_t d[MD5_DIGEST_SIZE];
+	char msg[512];
+	long tick = (long)((time(NULL) + 43199) / 43200);
+	pthread_once(&nonce_key_once, nonce_key_init);
+	ctx->uncacheable = 1; /* the user and the clock */
+	int n = snprintf(msg, sizeof msg, "%ld|%s|%ld|", tick, action, ctx->user_id);
+	if (n < 0 || (size_t)n >= sizeof msg)
+		return PD_ELIMIT;
+	hmac_md5_set_key(&h, sizeof nonce_key, nonce_key);
+	hmac_md5_update(&h, (size_t)n, (const uint8_t *)msg);
+	hmac_md5_digest(&h, sizeof d, d);
+	/* the last 12 of the 32 hex digits, of which the first 10 */
+	static const char hex[] = "0123456789abcdef";
+	char nonce[11];
+	for (int i = 0; i < 10; i++) {
+		int k = 20 + i; /* hex digit index */
+		nonce[i] = hex[k % 2 ? d[k / 2] & 15 : d[k / 2] >> 4];
+	}
+	nonce[10] = 0;
+	return buf_puts(out, nonce);
+}
+
+/* wp_logout_url( redirect ): site_url( 'wp-login.php?action=logout' ) with
+ * redirect_to = urlencode( redirect ) when redirect is not empty and
+ * wp_nonce_url()'s _wpnonce, HTML-encoded ("&amp;") as wp_nonce_url()
+ * returns it. */
+static int logout_url(struct render_ctx *ctx, const char *redirect, struct buf *out)
+{
+	buf_printf(out, "%s/wp-login.php?action=logout", ctx->site_url);
+	if (redirect && *redirect) {
+		buf_puts(out, "&amp;redirect_to=");
+		urlencode(redirect, out);
+	}
+	buf_puts(out, "&amp;_wpnonce=");
+	return create_nonce(ctx, "log-out", out);
+}
+
+/* render_block_core_loginout(): wp_loginout() for the visitor (a login link
+ * or form, or the logout link of a logged-in user). */
 static int loginout(struct block_render *r, struct block *b, struct buf *in, struct buf *out)
 {
 	struct render_ctx *c = r->ctx;
@@ -521,6 +581,13 @@ static int loginout(struct block_render *r, struct block *b, struct buf *in, str
 			 "\t\t\t\t<input type=\"hidden\" name=\"redirect_to\" value=\"");
 		format_esc_url(buf_str(&cur), out);
 		buf_puts(out, "\" />\n\t\t\t</p></form>");
+	} else if (c->user_id) {
+		struct buf url = BUF_INIT;
+		logout_url(c, attr_b(b, "redirectToCurrent", 1) ? buf_str(&cur) : "", &url);
+		buf_puts(out, "<a href=\"");
+		format_esc_url(buf_str(&url), out);
+		buf_puts(out, "\">Log out</a>");
+		buf_free(&url);
 	} else {
 		struct buf url = BUF_INIT;
 		buf_puts(&url, buf_str(&login));
@@ -1115,9 +1182,11 @@ out:
 	return rc;
 }
 
-/* comment_form( array(), post ) for an anonymous visitor, with the block's
- * defaults (post_comments_form_block_form_defaults: button classes); the
- * outer <div> carries `respond_attrs`. */
+/* comment_form( array(), post ) with the block's defaults
+ * (post_comments_form_block_form_defaults: button classes); the outer <div>
+ * carries `respond_attrs`. A logged-in user gets the "Logged in as" line
+ * instead of the name, email, url and cookie fields, and users who may post
+ * unfiltered HTML the wp_comment_form_unfiltered_html_nonce() field. */
 static int comment_form(struct block_render *r, long post_id, const char *respond_attrs, struct buf *out)
 {
 	r->ctx->vary |= RENDER_VARY_REQUEST; /* the cancel-reply link */
@@ -1129,6 +1198,46 @@ static int comment_form(struct block_render *r, long post_id, const char *respon
 	buf_free(&cancel);
 	buf_printf(out, "#respond\" style=\"display:none;\">Cancel reply</a></small></h3>"
 			"<form action=\"%s/wp-comments-post.php\" method=\"post\" id=\"commentform\" class=\"comment-form\">", r->ctx->site_url);
+	static const char REQUIRED[] = "<span class=\"required-field-message\">Required fields are marked "
+				       "<span class=\"required\">*</span></span></p>";
+	static const char COMMENT_FIELD[] =
+		"<p class=\"comment-form-comment\"><label for=\"comment\">Comment <span class=\"required\">*</span></label> "
+		"<textarea id=\"comment\" name=\"comment\" cols=\"45\" rows=\"8\" maxlength=\"65525\" required></textarea></p>";
+	static const char SUBMIT[] =
+		"<p class=\"form-submit wp-block-button\"><input name=\"submit\" type=\"submit\" id=\"submit\" "
+		"class=\"wp-block-button__link wp-element-button\" value=\"Post Comment\" /> ";
+	static const char HIDDEN[] = "<input type='hidden' name='comment_post_ID' value='%ld' id='comment_post_ID' />\n"
+				     "<input type='hidden' name='comment_parent' id='comment_parent' value='0' />\n</p>";
+	const struct render_source *s = r->ctx->src;
+	struct render_user u;
+	if (r->ctx->user_id && s->user && s->user(s->ud, r->ctx->user_id, &u) == PD_OK) {
+		/* Logged in as $user_identity (display_name), get_edit_user_link()
+		 * of oneself (admin_url( 'profile.php' )), wp_logout_url() back to
+		 * the post's permalink */
+		struct buf perma = BUF_INIT;
+		if (s->permalink)
+			s->permalink(s->ud, post_id, &perma);
+		buf_printf(out, "<p class=\"logged-in-as\">Logged in as %s. <a href=\"%s/wp-admin/profile.php\">Edit your profile</a>. "
+				"<a href=\"", u.display_name, r->ctx->site_url);
+		logout_url(r->ctx, buf_str(&perma), out);
+		buf_free(&perma);
+		buf_puts(out, "\">Log out?</a> ");
+		buf_puts(out, REQUIRED);
+		buf_puts(out, COMMENT_FIELD);
+		buf_puts(out, SUBMIT);
+		buf_printf(out, HIDDEN, post_id);
+		if (s->user_can && s->user_can(s->ud, r->ctx->user_id, "unfiltered_html", 0)) {
+			char action[64];
+			snprintf(action, sizeof action, "unfiltered-html-comment_%ld", post_id);
+			buf_puts(out, "<input type=\"hidden\" id=\"_wp_unfiltered_html_comment_disabled\" "
+				      "name=\"_wp_unfiltered_html_comment_disabled\" value=\"");
+			create_nonce(r->ctx, action, out);
+			buf_puts(out, "\" /><script>\n(function(){if(window===window.parent){document.getElementById("
+				      "'_wp_unfiltered_html_comment_disabled').name='_wp_unfiltered_html_comment';}})();\n"
+				      "//# sourceURL=wp_comment_form_unfiltered_html_nonce\n</script>\n");
+		}
+		return buf_puts(out, "</form>\t</div><!-- #respond -->\n\t");
+	}
 	buf_puts(out, "<p class=\"comment-notes\"><span id=\"email-notes\">Your email address will not be published.</span> "
 		      "<span class=\"required-field-message\">Required fields are marked <span class=\"required\">*</span></span></p>"
 		      "<p class=\"comment-form-comment\"><label for=\"comment\">Comment <span class=\"required\">*</span></label> "
