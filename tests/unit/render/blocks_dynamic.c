@@ -199,3 +199,111 @@ TEST(blocks_comments_without_comments)
 			 "<input type='hidden' name='comment_parent' id='comment_parent' value='0' />\n</p></form>\t</div><!-- #respond -->\n\t</div>\n"));
 	free(g);
 }
+
+/* ---- a logged-in visitor (user 1, "admin", who may post unfiltered HTML) ---- */
+
+static int admin_user(void *ud, long id, struct render_user *u)
+{
+	(void)ud;
+	u->id = id;
+	u->display_name = id == 1 ? "admin" : "Theme Reviewer";
+	u->nicename = "admin";
+	u->email = "admin@example.org";
+	u->description = "";
+	return PD_OK;
+}
+
+static int admin_can(void *ud, long user_id, const char *cap, long object_id)
+{
+	(void)ud;
+	(void)object_id;
+	return user_id == 1 && !strcmp(cap, "unfiltered_html");
+}
+
+/* Renders doc for user_id as GET /wp-json/wp/v2/posts?context=edit; the
+ * nonces (10 lowercase hex digits after "_wpnonce=" and in the
+ * unfiltered-html field) become NONCE after checking their form; all
+ * nonces of one action and user are equal within the request. */
+static char *render_logged_in(const char *doc, long user_id, int *uncacheable)
+{
+	static const struct render_source src = {
+		.post = get_post, .user = admin_user, .permalink = get_permalink, .option = get_option,
+		.approved_comments = no_comments, .user_can = admin_can,
+	};
+	struct render_ctx ctx = { 0 };
+	struct buf out = BUF_INIT, masked = BUF_INIT;
+	ctx.home_url = ctx.site_url = "http://HOST";
+	ctx.src = &src;
+	ctx.post_id = 265;
+	ctx.post_type = "post";
+	ctx.request_uri = "/wp-json/wp/v2/posts?context=edit";
+	ctx.request_host_url = "http://HOST";
+	ctx.user_id = user_id;
+	if (blocks_render(&ctx, doc, &out))
+		return NULL;
+	*uncacheable = ctx.uncacheable;
+	const char *s = buf_str(&out);
+	while (*s) {
+		const char *a = strstr(s, "_wpnonce="), *b = strstr(s, "_disabled\" value=\"");
+		const char *at = a && (!b || a < b) ? a + 9 : b ? b + 18 : NULL;
+		if (!at) {
+			buf_puts(&masked, s);
+			break;
+		}
+		buf_append(&masked, s, (size_t)(at - s));
+		size_t n = strspn(at, "0123456789abcdef");
+		buf_puts(&masked, n == 10 ? "NONCE" : "BAD-NONCE");
+		s = at + n;
+	}
+	buf_free(&out);
+	return buf_take(&masked);
+}
+
+TEST(blocks_loginout_logged_in)
+{
+	/* WordPress 6.9.4's post 268 for admin (golden posts-read, context=edit @admin) */
+	int unc = 0;
+	char *g = render_logged_in("<!-- wp:loginout /-->", 1, &unc);
+	ASSERT_STR_EQ(g, "<div class=\"logged-in wp-block-loginout\"><a href=\"http://HOST/wp-login.php?action=logout&#038;"
+			 "redirect_to=http%3A%2F%2FHOST%2Fwp-json%2Fwp%2Fv2%2Fposts%3Fcontext%3Dedit&#038;_wpnonce=NONCE\">Log out</a></div>");
+	ASSERT_INT_EQ(unc, 1);
+	free(g);
+	g = render_logged_in("<!-- wp:loginout {\"redirectToCurrent\":false} /-->", 1, &unc);
+	ASSERT_STR_EQ(g, "<div class=\"logged-in wp-block-loginout\"><a href=\"http://HOST/wp-login.php?action=logout&#038;_wpnonce=NONCE\">Log out</a></div>");
+	free(g);
+	/* a login form only for visitors: logged in, the link */
+	g = render_logged_in("<!-- wp:loginout {\"displayLoginAsForm\":true} /-->", 1, &unc);
+	ASSERT(g && strstr(g, "class=\"logged-in wp-block-loginout\"") && strstr(g, ">Log out</a>") && !strstr(g, "<form"));
+	free(g);
+}
+
+TEST(blocks_comment_form_logged_in)
+{
+	/* WordPress 6.9.4's post 265 for admin (golden posts-read, context=edit
+	 * @admin); the logout link returns to the post's permalink */
+	int unc = 0;
+	char *g = render_logged_in("<!-- wp:post-comments-form /-->", 1, &unc);
+	ASSERT_STR_EQ(g,
+		"\t<div id=\"respond\" class=\"comment-respond wp-block-post-comments-form\">\n"
+		"\t\t<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply <small><a rel=\"nofollow\" id=\"cancel-comment-reply-link\" "
+		"href=\"/wp-json/wp/v2/posts?context=edit#respond\" style=\"display:none;\">Cancel reply</a></small></h3>"
+		"<form action=\"http://HOST/wp-comments-post.php\" method=\"post\" id=\"commentform\" class=\"comment-form\">"
+		"<p class=\"logged-in-as\">Logged in as admin. <a href=\"http://HOST/wp-admin/profile.php\">Edit your profile</a>. "
+		"<a href=\"http://HOST/wp-login.php?action=logout&amp;redirect_to=http%3A%2F%2FHOST%2F2024%2F02%2F06%2Fdate%2F&amp;_wpnonce=NONCE\">Log out?</a> "
+		"<span class=\"required-field-message\">Required fields are marked <span class=\"required\">*</span></span></p>"
+		"<p class=\"comment-form-comment\"><label for=\"comment\">Comment <span class=\"required\">*</span></label> "
+		"<textarea id=\"comment\" name=\"comment\" cols=\"45\" rows=\"8\" maxlength=\"65525\" required></textarea></p>"
+		"<p class=\"form-submit wp-block-button\"><input name=\"submit\" type=\"submit\" id=\"submit\" class=\"wp-block-button__link wp-element-button\" value=\"Post Comment\" /> "
+		"<input type='hidden' name='comment_post_ID' value='265' id='comment_post_ID' />\n"
+		"<input type='hidden' name='comment_parent' id='comment_parent' value='0' />\n"
+		"</p><input type=\"hidden\" id=\"_wp_unfiltered_html_comment_disabled\" name=\"_wp_unfiltered_html_comment_disabled\" value=\"NONCE\" /><script>\n"
+		"(function(){if(window===window.parent){document.getElementById('_wp_unfiltered_html_comment_disabled').name='_wp_unfiltered_html_comment';}})();\n"
+		"//# sourceURL=wp_comment_form_unfiltered_html_nonce\n</script>\n"
+		"</form>\t</div><!-- #respond -->\n\t");
+	ASSERT_INT_EQ(unc, 1);
+	free(g);
+	/* without unfiltered_html: no nonce field */
+	g = render_logged_in("<!-- wp:post-comments-form /-->", 2, &unc);
+	ASSERT(g && strstr(g, "Logged in as Theme Reviewer.") && !strstr(g, "_wp_unfiltered_html_comment"));
+	free(g);
+}

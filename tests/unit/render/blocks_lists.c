@@ -250,3 +250,109 @@ TEST(blocks_query_loop)
 	ASSERT_INT_EQ(ctx.post_id, 210);
 	buf_free(&out);
 }
+
+/* The seed post's featured image (attachment 17699 of
+ * ../shared/reference-wp/fixtures/seed-post.xml) on post 12. */
+static int seed_attachment(void *ud, long id, struct render_attachment *a)
+{
+	(void)ud;
+	if (id != 17699)
+		return PD_ENOTFOUND;
+	memset(a, 0, sizeof *a);
+	a->id = id;
+	a->mime = "image/jpeg";
+	a->guid = "http://HOST/wp-content/uploads/2026/01/hair-1761_image_1.jpg";
+	a->file = "2026/01/hair-1761_image_1.jpg";
+	a->metadata =
+		"a:6:{s:5:\"width\";i:1200;s:6:\"height\";i:800;s:4:\"file\";s:29:\"2026/01/hair-1761_image_1.jpg\";"
+		"s:8:\"filesize\";i:54811;s:5:\"sizes\";a:4:{s:6:\"medium\";a:5:{s:4:\"file\";s:29:\"hair-1761_image_1-300x200.jpg\";"
+		"s:5:\"width\";i:300;s:6:\"height\";i:200;s:9:\"mime-type\";s:10:\"image/jpeg\";s:8:\"filesize\";i:7920;}"
+		"s:5:\"large\";a:5:{s:4:\"file\";s:30:\"hair-1761_image_1-1024x683.jpg\";s:5:\"width\";i:1024;s:6:\"height\";i:683;"
+		"s:9:\"mime-type\";s:10:\"image/jpeg\";s:8:\"filesize\";i:40211;}s:9:\"thumbnail\";a:5:{s:4:\"file\";"
+		"s:29:\"hair-1761_image_1-150x150.jpg\";s:5:\"width\";i:150;s:6:\"height\";i:150;s:9:\"mime-type\";"
+		"s:10:\"image/jpeg\";s:8:\"filesize\";i:3805;}s:12:\"medium_large\";a:5:{s:4:\"file\";"
+		"s:29:\"hair-1761_image_1-768x512.jpg\";s:5:\"width\";i:768;s:6:\"height\";i:512;s:9:\"mime-type\";"
+		"s:10:\"image/jpeg\";s:8:\"filesize\";i:22413;}}s:10:\"image_meta\";a:12:{s:8:\"aperture\";s:1:\"0\";"
+		"s:6:\"credit\";s:0:\"\";s:6:\"camera\";s:0:\"\";s:7:\"caption\";s:0:\"\";s:17:\"created_timestamp\";s:1:\"0\";"
+		"s:9:\"copyright\";s:0:\"\";s:12:\"focal_length\";s:1:\"0\";s:3:\"iso\";s:1:\"0\";s:13:\"shutter_speed\";s:1:\"0\";"
+		"s:5:\"title\";s:0:\"\";s:11:\"orientation\";s:1:\"0\";s:8:\"keywords\";a:0:{}}}";
+	a->alt = "Immune response causing follicle inflammation";
+	a->title = a->caption = a->content = "";
+	return PD_OK;
+}
+
+static const char *thumbnail_meta(void *ud, long id, const char *key)
+{
+	(void)ud;
+	return id == 12 && !strcmp(key, "_thumbnail_id") ? "17699" : NULL;
+}
+
+static long last_categories[4];
+static size_t last_ncategories;
+
+static int categories_posts(void *ud, const struct render_posts_query *q, long *ids, size_t max, size_t *n)
+{
+	last_ncategories = q->ncategories < 4 ? q->ncategories : 4;
+	for (size_t i = 0; i < last_ncategories; i++)
+		last_categories[i] = q->categories[i];
+	return get_posts(ud, q, ids, max, n);
+}
+
+static char *render_featured(const char *doc)
+{
+	static const struct render_source src = {
+		.post = get_post, .permalink = get_permalink, .query_posts = categories_posts,
+		.post_meta = thumbnail_meta, .attachment = seed_attachment,
+	};
+	struct render_ctx ctx = { 0 };
+	struct buf out = BUF_INIT;
+	ctx.home_url = ctx.site_url = "http://HOST";
+	ctx.uploads_url = "http://HOST/wp-content/uploads";
+	ctx.src = &src;
+	ctx.post_id = 151;
+	ctx.post_type = "post";
+	if (render_content(&ctx, doc, &out))
+		return NULL;
+	return buf_take(&out);
+}
+
+TEST(blocks_latest_posts_featured_image)
+{
+	/* WordPress 6.9.4's post 151 (golden posts-read, per_page=100): the
+	 * thumbnail size of the seed post's image, no srcset (no other square
+	 * size), loading/decoding from wp_filter_content_tags(), style="" */
+	static const char IMG[] =
+		"<img loading=\"lazy\" decoding=\"async\" width=\"150\" height=\"150\" "
+		"src=\"http://HOST/wp-content/uploads/2026/01/hair-1761_image_1-150x150.jpg\" "
+		"class=\"attachment-thumbnail size-thumbnail wp-post-image\" alt=\"Immune response causing follicle inflammation\" style=\"\" />";
+	char want[2048];
+	snprintf(want, sizeof want,
+		 "<ul class=\"wp-block-latest-posts__list wp-block-latest-posts\"><li><div class=\"wp-block-latest-posts__featured-image\">%s</div>"
+		 "<a class=\"wp-block-latest-posts__post-title\" href=\"http://HOST/p12/\">Newer</a></li>\n"
+		 "<li><a class=\"wp-block-latest-posts__post-title\" href=\"http://HOST/p11/\">Older</a></li>\n</ul>", IMG);
+	char *g = render_featured("<!-- wp:latest-posts {\"excerptLength\":100,\"displayFeaturedImage\":true} /-->");
+	ASSERT_STR_EQ(g, want);
+	free(g);
+	snprintf(want, sizeof want,
+		 "<ul class=\"wp-block-latest-posts__list is-grid columns-3 wp-block-latest-posts\"><li>"
+		 "<div class=\"wp-block-latest-posts__featured-image alignleft\">%s</div>"
+		 "<a class=\"wp-block-latest-posts__post-title\" href=\"http://HOST/p12/\">Newer</a></li>\n"
+		 "<li><a class=\"wp-block-latest-posts__post-title\" href=\"http://HOST/p11/\">Older</a></li>\n</ul>", IMG);
+	g = render_featured("<!-- wp:latest-posts {\"postLayout\":\"grid\",\"displayFeaturedImage\":true,\"featuredImageAlign\":\"left\"} /-->");
+	ASSERT_STR_EQ(g, want);
+	free(g);
+}
+
+TEST(blocks_latest_posts_string_categories)
+{
+	/* post 1736's {"categories":"6"}: block_core_latest_posts_migrate_categories()
+	 * makes it category__in [6] (WordPress lists only that category's posts) */
+	free(render_featured("<!-- wp:latest-posts {\"categories\":\"6\"} /-->"));
+	ASSERT_INT_EQ(last_ncategories, 1);
+	ASSERT_INT_EQ(last_categories[0], 6);
+	free(render_featured("<!-- wp:latest-posts {\"categories\":[{\"id\":7},{\"id\":9}]} /-->"));
+	ASSERT_INT_EQ(last_ncategories, 2);
+	ASSERT_INT_EQ(last_categories[1], 9);
+	free(render_featured("<!-- wp:latest-posts /-->"));
+	ASSERT_INT_EQ(last_ncategories, 0);
+}
