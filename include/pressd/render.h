@@ -193,8 +193,7 @@ enum render_vary {
 	RENDER_VARY_TIME = 1u << 2,
 	/* Never cache: any other per-request input, e.g. a time finer than the
 	 * day, or a nonce (wp_create_nonce() depends on the user, the session and
-	 * the 12-hour tick; pressd has no nonce function yet: an output carrying
-	 * one for a logged-in user must set this bit). */
+	 * the 12-hour tick; blocks_dynamic.c's create_nonce() sets this bit). */
 	RENDER_UNCACHEABLE = 1u << 3,
 };
 

@@ -519,7 +519,7 @@ static int create_nonce(struct render_ctx *ctx, const char *action, struct buf *
 	char msg[512];
 	long tick = (long)((time(NULL) + 43199) / 43200);
 	pthread_once(&nonce_key_once, nonce_key_init);
-	ctx->uncacheable = 1; /* the user and the clock */
+	ctx->vary |= RENDER_VARY_USER | RENDER_UNCACHEABLE; /* the user and the 12-hour tick */
 	int n = snprintf(msg, sizeof msg, "%ld|%s|%ld|", tick, action, ctx->user_id);
 	if (n < 0 || (size_t)n >= sizeof msg)
 		return PD_ELIMIT;
@@ -1189,7 +1189,8 @@ out:
  * unfiltered HTML the wp_comment_form_unfiltered_html_nonce() field. */
 static int comment_form(struct block_render *r, long post_id, const char *respond_attrs, struct buf *out)
 {
-	r->ctx->vary |= RENDER_VARY_REQUEST; /* the cancel-reply link */
+	/* the cancel-reply link; is_user_logged_in() */
+	r->ctx->vary |= RENDER_VARY_REQUEST | RENDER_VARY_USER;
 	buf_printf(out, "\t<div id=\"respond\" %s>\n\t\t<h3 id=\"reply-title\" class=\"comment-reply-title\">Leave a Reply "
 			"<small><a rel=\"nofollow\" id=\"cancel-comment-reply-link\" href=\"", respond_attrs);
 	struct buf cancel = BUF_INIT;

@@ -224,7 +224,7 @@ static int admin_can(void *ud, long user_id, const char *cap, long object_id)
  * nonces (10 lowercase hex digits after "_wpnonce=" and in the
  * unfiltered-html field) become NONCE after checking their form; all
  * nonces of one action and user are equal within the request. */
-static char *render_logged_in(const char *doc, long user_id, int *uncacheable)
+static char *render_logged_in(const char *doc, long user_id, unsigned *vary)
 {
 	static const struct render_source src = {
 		.post = get_post, .user = admin_user, .permalink = get_permalink, .option = get_option,
@@ -241,7 +241,7 @@ static char *render_logged_in(const char *doc, long user_id, int *uncacheable)
 	ctx.user_id = user_id;
 	if (blocks_render(&ctx, doc, &out))
 		return NULL;
-	*uncacheable = ctx.uncacheable;
+	*vary = ctx.vary;
 	const char *s = buf_str(&out);
 	while (*s) {
 		const char *a = strstr(s, "_wpnonce="), *b = strstr(s, "_disabled\" value=\"");
@@ -262,11 +262,11 @@ static char *render_logged_in(const char *doc, long user_id, int *uncacheable)
 TEST(blocks_loginout_logged_in)
 {
 	/* WordPress 6.9.4's post 268 for admin (golden posts-read, context=edit @admin) */
-	int unc = 0;
+	unsigned unc = 0;
 	char *g = render_logged_in("<!-- wp:loginout /-->", 1, &unc);
 	ASSERT_STR_EQ(g, "<div class=\"logged-in wp-block-loginout\"><a href=\"http://HOST/wp-login.php?action=logout&#038;"
 			 "redirect_to=http%3A%2F%2FHOST%2Fwp-json%2Fwp%2Fv2%2Fposts%3Fcontext%3Dedit&#038;_wpnonce=NONCE\">Log out</a></div>");
-	ASSERT_INT_EQ(unc, 1);
+	ASSERT_INT_EQ(unc, RENDER_VARY_REQUEST | RENDER_VARY_USER | RENDER_UNCACHEABLE);
 	free(g);
 	g = render_logged_in("<!-- wp:loginout {\"redirectToCurrent\":false} /-->", 1, &unc);
 	ASSERT_STR_EQ(g, "<div class=\"logged-in wp-block-loginout\"><a href=\"http://HOST/wp-login.php?action=logout&#038;_wpnonce=NONCE\">Log out</a></div>");
@@ -281,7 +281,7 @@ TEST(blocks_comment_form_logged_in)
 {
 	/* WordPress 6.9.4's post 265 for admin (golden posts-read, context=edit
 	 * @admin); the logout link returns to the post's permalink */
-	int unc = 0;
+	unsigned unc = 0;
 	char *g = render_logged_in("<!-- wp:post-comments-form /-->", 1, &unc);
 	ASSERT_STR_EQ(g,
 		"\t<div id=\"respond\" class=\"comment-respond wp-block-post-comments-form\">\n"
@@ -300,7 +300,7 @@ TEST(blocks_comment_form_logged_in)
 		"(function(){if(window===window.parent){document.getElementById('_wp_unfiltered_html_comment_disabled').name='_wp_unfiltered_html_comment';}})();\n"
 		"//# sourceURL=wp_comment_form_unfiltered_html_nonce\n</script>\n"
 		"</form>\t</div><!-- #respond -->\n\t");
-	ASSERT_INT_EQ(unc, 1);
+	ASSERT_INT_EQ(unc, RENDER_VARY_REQUEST | RENDER_VARY_USER | RENDER_UNCACHEABLE);
 	free(g);
 	/* without unfiltered_html: no nonce field */
 	g = render_logged_in("<!-- wp:post-comments-form /-->", 2, &unc);
