@@ -496,11 +496,12 @@ static void urlencode(const char *s, struct buf *out)
 	}
 }
 
-/* The key of pressd's nonces: random per process. WordPress keys its nonces
- * with NONCE_KEY and NONCE_SALT from wp-config.php, which pressd does not
- * have, and pressd verifies no nonces (no cookie logins, no wp-login.php), so
- * its nonces only need WordPress's form and its per-user, per-action,
- * per-tick variation. */
+/* The key of pressd's nonces: the option pressd_nonce_key when set (the
+ * site's NONCE_KEY, stable across restarts and shared by the servers of one
+ * site), else random per process. WordPress keys its nonces with NONCE_KEY
+ * and NONCE_SALT from wp-config.php; pressd verifies no nonces (no cookie
+ * logins, no wp-login.php), so its nonces only need WordPress's form and its
+ * per-user, per-action, per-tick variation. */
 static unsigned char nonce_key[32];
 static pthread_once_t nonce_key_once = PTHREAD_ONCE_INIT;
 
@@ -523,7 +524,12 @@ static int create_nonce(struct render_ctx *ctx, const char *action, struct buf *
 	int n = snprintf(msg, sizeof msg, "%ld|%s|%ld|", tick, action, ctx->user_id);
 	if (n < 0 || (size_t)n >= sizeof msg)
 		return PD_ELIMIT;
-	hmac_md5_set_key(&h, sizeof nonce_key, nonce_key);
+	const struct render_source *s = ctx->src;
+	const char *key = s && s->option ? s->option(s->ud, "pressd_nonce_key") : NULL;
+	if (key && *key)
+		hmac_md5_set_key(&h, strlen(key), (const uint8_t *)key);
+	else
+		hmac_md5_set_key(&h, sizeof nonce_key, nonce_key);
 	hmac_md5_update(&h, (size_t)n, (const uint8_t *)msg);
 	hmac_md5_digest(&h, sizeof d, d);
 	/* the last 12 of the 32 hex digits, of which the first 10 */

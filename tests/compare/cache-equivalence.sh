@@ -25,6 +25,8 @@ serve() { # SIDE PORT [serve options]
 	local side=$1 port=$2
 	shift 2
 	SITE_NO_SERVE=1 PRESSD="$pressd" PRESSD_SHARED="$shared" "$repo/tests/compare/site.sh" "$port" "$dir/$side" >/dev/null
+	# one nonce key for both, as one site's servers share NONCE_KEY (logged-in forms carry nonces)
+	"$pressd" option set pressd_nonce_key cache-equivalence --db "$dir/$side/pressd.db" >/dev/null
 	"$pressd" serve --db "$dir/$side/pressd.db" --listen "127.0.0.1:$port" --site-url "http://127.0.0.1:$port" \
 		--access-log "" "$@" >"$dir/$side/server.out" 2>&1 &
 	pids+=($!)
