@@ -138,7 +138,7 @@ static struct entry *find(struct shard *s, const struct render_cache_key *k, con
 {
 	for (struct entry *e = s->buckets[h % BUCKETS]; e; e = e->next)
 		if (e->hash == h && memcmp(&e->key, k, sizeof *k) == 0 && e->vlen == vlen &&
-		    memcmp(e->text, v, vlen) == 0)
+		    (!vlen || memcmp(e->text, v, vlen) == 0))
 			return e;
 	return NULL;
 }
