@@ -107,4 +107,17 @@ api 1 /wp/v2/posts/6 '{"excerpt":"Hand written excerpt for A"}' 200
 api 1 /wp/v2/posts/6 '{"excerpt":""}' 200
 api 1 /wp/v2/posts/6/autosaves '{"content":"Autosaved content","title":"Autosave title"}' 200
 api 2 /wp/v2/posts/6/autosaves '{"content":"Editor autosave","title":"Editor autosave title"}' 200
+# When the samples were taken WordPress saved both autosaves within one second,
+# which decides what GET .../autosaves/<id> answers (the newest by post_date,
+# the first inserted on a tie: 17). On a loaded machine the two requests above
+# can straddle a second, so give the editor's autosave the admin's timestamps.
+python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+row = c.execute("SELECT post_date, post_date_gmt, post_modified, post_modified_gmt FROM wp_posts"
+                " WHERE post_name = '6-autosave-v1' AND post_author = 1").fetchone()
+c.execute("UPDATE wp_posts SET post_date = ?, post_date_gmt = ?, post_modified = ?, post_modified_gmt = ?"
+          " WHERE post_name = '6-autosave-v1' AND post_author = 2", row)
+c.commit()
+PY
 rm -f "$dir/last.json"
