@@ -20,6 +20,7 @@
  *                        does not run (oEmbed, block hooks ...) removed
  *   excerpt              the REST excerpt.rendered of a post whose content is
  *                        input and whose explicit excerpt is extra ('' default)
+ *   esc_url, esc_url_raw with wp_allowed_protocols()
  * All items run in one process, in order (like one WordPress request).
  *
  * Limits: no block type is registered, so render_block() applies no block
@@ -88,7 +89,7 @@ function get_post( $post = null, $output = OBJECT, $filter = 'raw' ) {
 
 foreach ( array(
 	'version.php', 'compat-utf8.php', 'compat.php', 'load.php', 'class-wp-list-util.php', 'utf8.php', 'plugin.php', 'class-wp-hook.php', 'pomo/translations.php', 'l10n.php', 'class-wp-error.php',
-	'functions.php', 'formatting.php', 'kses.php', 'shortcodes.php', 'media.php',
+	'functions.php', 'formatting.php', 'kses.php', 'http.php', 'shortcodes.php', 'media.php',
 	'class-wp-embed.php', 'embed.php', 'blocks.php', 'class-wp-block-parser.php', 'class-wp-block-parser-block.php',
 	'class-wp-block-parser-frame.php', 'class-wp-block.php', 'class-wp-block-list.php',
 	'class-wp-block-type.php', 'block-bindings.php', 'class-wp-block-bindings-registry.php', 'class-wp-block-type-registry.php', 'class-wp-post.php',
@@ -188,7 +189,7 @@ foreach ( $cases as $case ) {
 			break;
 		case 'wptexturize': case 'shortcode_unautop': case 'convert_chars': case 'capital_P_dangit':
 		case 'convert_smilies': case 'strip_shortcodes': case 'wp_strip_all_tags': case 'excerpt_remove_blocks':
-		case 'excerpt_remove_footnotes':
+		case 'excerpt_remove_footnotes': case 'esc_url': case 'esc_url_raw':
 			$out[] = $filter( $in );
 			break;
 		default:

@@ -99,11 +99,6 @@ int format_esc_attr(const char *s, struct buf *out)
 
 /* ---- esc_url ---------------------------------------------------------- */
 
-static const char *const allowed_protocols[] = {
-	"http", "https", "ftp", "ftps", "mailto", "news", "irc", "irc6", "ircs", "gopher", "nntp",
-	"feed", "telnet", "mms", "rtsp", "sms", "svn", "tel", "fax", "xmpp", "webcal", "urn",
-};
-
 /* Replaces all of `from` by `to` in b (a heap string); returns the count or -1 (ENOMEM). */
 static long str_replace(char **b, const char *from, const char *to)
 {
@@ -131,185 +126,6 @@ static long str_replace(char **b, const char *from, const char *to)
 	return count;
 }
 
-/* The scheme check of wp_kses_bad_protocol_once2(): `scheme` (n bytes) with
- * entities decoded, whitespace and controls removed, lowercased. */
-static int scheme_allowed(const char *scheme, size_t n, char *norm, size_t normsz)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)scheme[i];
-		if (c == '&' && i + 1 < n && scheme[i + 1] == '#') {
-			/* &#N; / &#xH; → chr(N) as _wp_kses_decode_entities_chr does */
-			size_t j = i + 2;
-			int hex = j < n && (scheme[j] == 'x' || scheme[j] == 'X');
-			if (hex)
-				j++;
-			size_t k = j;
-			unsigned long v = 0;
-			while (k < n && (hex ? isxdigit((unsigned char)scheme[k]) : isdigit((unsigned char)scheme[k]))) {
-				v = v * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)scheme[k]) ? scheme[k] - '0' : (tolower((unsigned char)scheme[k]) - 'a' + 10));
-				if (v > 0x10FFFF)
-					v = 0x10FFFF + 1;
-				k++;
-			}
-			if (k > j && k < n && scheme[k] == ';') {
-				c = (unsigned char)(v & 0xFF);
-				i = k;
-			}
-		}
-		if (isspace(c) || c == '\v' || c <= 0x08 || c == 0x0B || c == 0x0C || (c >= 0x0E && c <= 0x1F))
-			continue;
-		if (w + 1 >= normsz)
-			return 0;
-		norm[w++] = (char)tolower(c);
-	}
-	norm[w] = '\0';
-	for (size_t i = 0; i < sizeof allowed_protocols / sizeof *allowed_protocols; i++)
-		if (strcmp(norm, allowed_protocols[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* Finds the first scheme separator of wp_kses_bad_protocol_once():
- * `:|&#0*58;|&#x0*3a;|&colon;` (case-insensitive). Returns its offset and length. */
-static const char *find_colon(const char *s, size_t *seplen)
-{
-	for (const char *p = s; *p; p++) {
-		if (*p == ':') {
-			*seplen = 1;
-			return p;
-		}
-		if (*p != '&')
-			continue;
-		if (strncasecmp(p, "&colon;", 7) == 0) {
-			*seplen = 7;
-			return p;
-		}
-		if (p[1] == '#') {
-			const char *q = p + 2;
-			int hex = (*q == 'x' || *q == 'X');
-			if (hex)
-				q++;
-			while (*q == '0')
-				q++;
-			if (hex ? (q[0] == '3' && (q[1] == 'a' || q[1] == 'A') && q[2] == ';')
-				: (q[0] == '5' && q[1] == '8' && q[2] == ';')) {
-				*seplen = (size_t)(q + 3 - p);
-				return p;
-			}
-		}
-	}
-	return NULL;
-}
-
-/* Mirrors wp_kses_bad_protocol_once(); returns a new heap string or NULL (ENOMEM). */
-static char *bad_protocol_once(const char *in, int count)
-{
-	/* (&#0*58(?![;0-9])|&#x0*3a(?![;a-f0-9])) → $1; */
-	struct buf b = BUF_INIT;
-	for (const char *p = in; *p;) {
-		if (p[0] == '&' && p[1] == '#') {
-			const char *q = p + 2;
-			int hex = (*q == 'x' || *q == 'X');
-			if (hex)
-				q++;
-			while (*q == '0')
-				q++;
-			const char *e = NULL;
-			if (!hex && q[0] == '5' && q[1] == '8' && q[2] != ';' && !isdigit((unsigned char)q[2]))
-				e = q + 2;
-			else if (hex && q[0] == '3' && (q[1] == 'a' || q[1] == 'A') && q[2] != ';' &&
-				 !isxdigit((unsigned char)q[2]))
-				e = q + 2;
-			if (e) {
-				if (buf_append(&b, p, (size_t)(e - p)) || buf_putc(&b, ';'))
-					goto nomem;
-				p = e;
-				continue;
-			}
-		}
-		if (buf_putc(&b, *p++))
-			goto nomem;
-	}
-	char *s = buf_take(&b);
-	if (!s)
-		return NULL;
-	size_t seplen;
-	const char *colon = find_colon(s, &seplen);
-	if (!colon)
-		return s;
-	/* ! preg_match('%/\?%', $content2[0]): the literal "/?" in the scheme part */
-	for (const char *p = s; p + 1 < colon; p++)
-		if (p[0] == '/' && p[1] == '?')
-			return s;
-	char norm[64];
-	int ok = scheme_allowed(s, (size_t)(colon - s), norm, sizeof norm);
-	/* trim($content2[1]) */
-	const char *rest = colon + seplen, *rend = rest + strlen(rest);
-	while (*rest && strchr(" \t\n\r\v", *rest))
-		rest++;
-	while (rend > rest && (strchr(" \t\n\r\v", rend[-1]) || rend[-1] == '\0'))
-		rend--;
-	char *tail = strndup(rest, (size_t)(rend - rest));
-	if (!tail)
-		goto nomem_s;
-	if (ok && strcmp(norm, "feed") == 0) {
-		if (count > 2) {
-			free(tail);
-			free(s);
-			return strdup("");
-		}
-		char *t = bad_protocol_once(tail, count + 1);
-		free(tail);
-		if (!t)
-			goto nomem_s;
-		if (!*t) {
-			free(s);
-			return t;
-		}
-		tail = t;
-	}
-	struct buf r = BUF_INIT;
-	if ((ok && (buf_puts(&r, norm) || buf_putc(&r, ':'))) || buf_puts(&r, tail)) {
-		buf_free(&r);
-		free(tail);
-		goto nomem_s;
-	}
-	free(tail);
-	free(s);
-	return buf_take(&r);
-nomem_s:
-	free(s);
-	return NULL;
-nomem:
-	buf_free(&b);
-	return NULL;
-}
-
-/* Mirrors wp_kses_bad_protocol() with wp_allowed_protocols(); heap string or NULL. */
-static char *bad_protocol(const char *in)
-{
-	if (strncmp(in, "https://", 8) == 0 || strncmp(in, "http://", 7) == 0)
-		return strdup(in);
-	char *cur = strdup(in);
-	if (!cur)
-		return NULL;
-	for (int it = 0; it < 6; it++) {
-		char *next = bad_protocol_once(cur, 1);
-		if (!next) {
-			free(cur);
-			return NULL;
-		}
-		int same = strcmp(next, cur) == 0;
-		free(cur);
-		cur = next;
-		if (same)
-			return cur;
-	}
-	free(cur);
-	return strdup("");
-}
-
 static int url_char_allowed(unsigned char c)
 {
 	return isalnum(c) || c >= 0x80 || strchr("-~+_.?#=!&;,/:%@$|*'()[]", c) != NULL;
@@ -318,7 +134,8 @@ static int url_char_allowed(unsigned char c)
 static int esc_url_ctx(const char *url, int display, struct buf *out)
 {
 	int rc = PD_ENOMEM;
-	char *u = NULL, *good = NULL;
+	char *u = NULL;
+	struct buf good = BUF_INIT;
 	size_t len0 = out->len;
 
 	while (*url && strchr(" \t\n\r\v", *url))
@@ -427,13 +244,14 @@ static int esc_url_ctx(const char *url, int display, struct buf *out)
 		rc = buf_puts(out, u);
 		goto out;
 	}
-	good = bad_protocol(u);
-	if (!good)
+	/* wp_kses_bad_protocol($url, wp_allowed_protocols()) (server/kses.c); a URL
+	 * it changes beyond case is dropped, as esc_url() does */
+	if ((rc = kses_bad_protocol(u, &good)))
 		goto out;
-	rc = strcasecmp(good, u) == 0 ? buf_puts(out, good) : PD_OK;
+	rc = strcasecmp(buf_str(&good), u) == 0 ? buf_append(out, good.data, good.len) : PD_OK;
 out:
 	free(u);
-	free(good);
+	buf_free(&good);
 	return undo(out, len0, rc);
 }
 
