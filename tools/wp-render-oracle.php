@@ -21,6 +21,8 @@
  *   excerpt              the REST excerpt.rendered of a post whose content is
  *                        input and whose explicit excerpt is extra ('' default)
  *   esc_url, esc_url_raw with wp_allowed_protocols()
+ *   embed_shortcode      WP_Embed::run_shortcode(input), every oEmbed lookup a
+ *                        cached failure (pressd fetches nothing)
  * All items run in one process, in order (like one WordPress request).
  *
  * Limits: no block type is registered, so render_block() applies no block
@@ -63,7 +65,12 @@ function wp_cache_get( $key, $group = '', $force = false, &$found = null ) { $fo
 function wp_cache_set( $key, $data, $group = '', $expire = 0 ) { return true; }
 function wp_cache_add( $key, $data, $group = '', $expire = 0 ) { return true; }
 function wp_cache_delete( $key, $group = '' ) { return true; }
-function get_post_meta( $post_id, $key = '', $single = false ) { return $single ? '' : array(); }
+function get_post_meta( $post_id, $key = '', $single = false ) {
+	if ( str_starts_with( $key, '_oembed_' ) && ! str_starts_with( $key, '_oembed_time_' ) ) {
+		return '{{unknown}}'; /* a failed oEmbed fetch, as WP_Embed caches it */
+	}
+	return $single ? '' : array();
+}
 function site_url( $path = '', $scheme = null ) { return get_option( 'siteurl' ) . ( $path ? '/' . ltrim( $path, '/' ) : '' ); }
 function home_url( $path = '', $scheme = null ) { return get_option( 'home' ) . ( $path ? '/' . ltrim( $path, '/' ) : '' ); }
 function includes_url( $path = '', $scheme = null ) { return site_url( '/' . WPINC . '/' ) . ltrim( $path, '/' ); }
@@ -159,6 +166,11 @@ function oracle_excerpt( $content, $excerpt ) {
 	return apply_filters( 'the_excerpt', apply_filters( 'get_the_excerpt', $oracle_post->post_excerpt, $oracle_post ) );
 }
 
+/* WP_Embed without the oembed_cache post lookup (a database query). */
+class Oracle_Embed extends WP_Embed {
+	public function find_oembed_post_id( $cache_key ) { return null; }
+}
+
 $cases = json_decode( stream_get_contents( STDIN ), true );
 if ( ! is_array( $cases ) ) {
 	fwrite( STDERR, "stdin is not a JSON array\n" );
@@ -183,6 +195,12 @@ foreach ( $cases as $case ) {
 			break;
 		case 'the_content':
 			$out[] = apply_filters( 'the_content', $in );
+			break;
+		case 'embed_shortcode':
+			$embed = new Oracle_Embed();
+			$embed->post_ID  = 1;
+			$embed->usecache = true;
+			$out[] = $embed->run_shortcode( $in );
 			break;
 		case 'excerpt':
 			$out[] = oracle_excerpt( $in, $extra );

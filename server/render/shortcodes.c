@@ -463,9 +463,23 @@ static int audio(struct render_ctx *ctx, struct sc_att *a, size_t na, struct buf
 	return rc;
 }
 
-/* WP_Embed::shortcode() when the oEmbed fetch fails: maybe_make_link(). */
-static int embed(const char *content, size_t clen, struct buf *out)
+/* PHP's empty() of a string: "" and "0". */
+static int php_empty(const char *s, size_t n)
 {
+	return n == 0 || (n == 1 && s[0] == '0');
+}
+
+/* WP_Embed::shortcode() when the oEmbed fetch fails: maybe_make_link() of the
+ * content, else of the src attribute; '' when both are empty. */
+static int embed(const struct sc_att *a, size_t na, const char *content, size_t clen, struct buf *out)
+{
+	const char *src = att(a, na, "src");
+	if (php_empty(content, clen) && src && !php_empty(src, strlen(src))) {
+		content = src;
+		clen = strlen(src);
+	}
+	if (php_empty(content, clen))
+		return PD_OK;
 	char *url = strndup(content, clen);
 	struct buf e = BUF_INIT;
 	int rc;
@@ -498,7 +512,7 @@ static int do_one(struct render_ctx *ctx, const char *in, size_t m0, size_t m1, 
 	if (!strcmp(tag, "caption") || !strcmp(tag, "wp_caption"))
 		rc = caption(ctx, a, na, content, clen, out);
 	else if (!strcmp(tag, "embed"))
-		rc = embed(content, clen, out);
+		rc = embed(a, na, content, clen, out);
 	else if (!strcmp(tag, "gallery"))
 		rc = gallery(ctx, a, na, out);
 	else if (!strcmp(tag, "audio"))

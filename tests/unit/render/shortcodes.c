@@ -37,6 +37,20 @@ TEST(shortcodes_escape_unknown_embed)
 	SC("no brackets", "no brackets");
 }
 
+/* WP_Embed::shortcode(): no URL gives '', the src attribute stands in for an
+ * empty content ("0" is empty too); expected values from WordPress 6.9.4 via
+ * tools/wp-render-oracle.php embed_shortcode. */
+TEST(shortcodes_embed_empty_and_src)
+{
+	SC("a[embed][/embed]b", "ab");
+	SC("[embed]", "");
+	SC("[embed]0[/embed]", "");
+	SC("[embed src=\"\"][/embed]", "");
+	SC("[embed src=\"https://e.com/s\"]https://e.com/c[/embed]", "<a href=\"https://e.com/c\">https://e.com/c</a>");
+	SC("[embed src=\"https://e.com/x?a=1&amp;b=2\"][/embed]",
+	   "<a href=\"https://e.com/x?a=1&#038;b=2\">https://e.com/x?a=1&amp;b=2</a>");
+}
+
 /* render_content() of `unit` repeated to about n bytes: the output, and the
  * seconds it took in *secs. */
 static char *content_of_repeats(const char *unit, size_t n, double *secs)
