@@ -645,7 +645,13 @@ static int site_title(struct block_render *r, struct block *b, struct buf *in, s
 	struct buf cls = BUF_INIT, w = BUF_INIT, v = BUF_INIT, title = BUF_INIT;
 	(void)in;
 	format_esc_html(t, &title); /* get_bloginfo('name') */
-	if (!title.len) {
+	/* ! trim( $site_title ): blank, or "0" once PHP's trim() characters go */
+	size_t b0 = 0, b1 = title.len;
+	while (b0 < b1 && strchr(" \t\n\r\v", title.data[b0]))
+		b0++;
+	while (b1 > b0 && strchr(" \t\n\r\v", title.data[b1 - 1]))
+		b1--;
+	if (b0 == b1 || (b1 - b0 == 1 && title.data[b0] == '0')) {
 		buf_free(&title); /* format_esc_html() allocates even for "" */
 		return PD_OK;
 	}
