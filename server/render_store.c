@@ -180,22 +180,12 @@ static int user(void *ud, long id, struct render_user *out)
 	return rc;
 }
 
-static int post_terms(void *ud, long post_id, const char *taxonomy, struct render_term *out,
-		      size_t max, size_t *n)
+/* Reads up to max rows of (term_id, parent, count, name, slug) from the bound
+ * statement s into out, then finishes s. */
+static int read_terms(struct rs *rs, sqlite3_stmt *s, struct render_term *out, size_t max, size_t *n)
 {
-	struct rs *rs = ud;
-	/* wp_get_object_terms() default order: name ASC */
-	sqlite3_stmt *s = store_stmt(rs->st,
-		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
-		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id"
-		" JOIN wp_term_relationships r ON r.term_taxonomy_id = tt.term_taxonomy_id"
-		" WHERE r.object_id = ? AND tt.taxonomy = ? ORDER BY t.name ASC, t.term_id ASC");
 	int rc = PD_OK;
-	if (!s)
-		return PD_EDB;
 	*n = 0;
-	sqlite3_bind_int64(s, 1, post_id);
-	sqlite3_bind_text(s, 2, taxonomy, -1, SQLITE_STATIC);
 	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
 		struct render_term *t = &out[(*n)++];
 		t->id = (long)sqlite3_column_int64(s, 0);
@@ -208,6 +198,23 @@ static int post_terms(void *ud, long post_id, const char *taxonomy, struct rende
 	}
 	store_done(s);
 	return rc;
+}
+
+static int post_terms(void *ud, long post_id, const char *taxonomy, struct render_term *out,
+		      size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	/* wp_get_object_terms() default order: name ASC */
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
+		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id"
+		" JOIN wp_term_relationships r ON r.term_taxonomy_id = tt.term_taxonomy_id"
+		" WHERE r.object_id = ? AND tt.taxonomy = ? ORDER BY t.name ASC, t.term_id ASC");
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_int64(s, 1, post_id);
+	sqlite3_bind_text(s, 2, taxonomy, -1, SQLITE_STATIC);
+	return read_terms(rs, s, out, max, n);
 }
 
 static int tax_term_link(void *ud, long term_id, const char *taxonomy, struct buf *out)
@@ -330,23 +337,10 @@ static int all_terms(void *ud, const char *taxonomy, struct render_term *out, si
 		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
 		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id WHERE tt.taxonomy = ?"
 		" ORDER BY t.name COLLATE WP_CI ASC, t.term_id ASC");
-	int rc = PD_OK;
 	if (!s)
 		return PD_EDB;
-	*n = 0;
 	sqlite3_bind_text(s, 1, taxonomy, -1, SQLITE_STATIC);
-	while (*n < max && sqlite3_step(s) == SQLITE_ROW) {
-		struct render_term *t = &out[(*n)++];
-		t->id = (long)sqlite3_column_int64(s, 0);
-		t->parent = (long)sqlite3_column_int64(s, 1);
-		t->count = (long)sqlite3_column_int64(s, 2);
-		t->name = col(rs, s, 3);
-		t->slug = col(rs, s, 4);
-		if (!t->name || !t->slug)
-			rc = PD_ENOMEM;
-	}
-	store_done(s);
-	return rc;
+	return read_terms(rs, s, out, max, n);
 }
 
 static int term_posts(void *ud, const char *taxonomy, struct buf *out)
