@@ -293,16 +293,11 @@ static json_t *attachment_json(struct request *req, const struct attachment_row 
 	int embed = !strcmp(rest_context(req), "embed");
 	const struct site *s = req->site;
 	struct render_source src;
-	struct render_ctx ctx = { 0 };
+	struct render_ctx ctx;
 	struct buf link = BUF_INIT, title = BUF_INIT, caption = BUF_INIT, url = BUF_INIT, desc = BUF_INIT;
-	int have_src = render_store_source(req->store, s, &src) == PD_OK;
-	ctx.home_url = s->home;
-	ctx.site_url = s->siteurl;
-	ctx.uploads_url = s->uploads_url;
-	ctx.src = have_src ? &src : NULL;
-	ctx.post_id = a->id;
-	ctx.post_type = "attachment";
-	ctx.use_smilies = s->use_smilies;
+	int have_src = render_store_ctx(req->store, s, a->id, "attachment", &ctx, &src) == PD_OK;
+	if (!have_src)
+		ctx.src = NULL;
 
 	permalink_post(req->store, s, req->user, a->id, 0, &link);
 	render_title(&ctx, a->title, 0, &title);

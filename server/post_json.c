@@ -224,16 +224,7 @@ void post_json_begin(const struct request *req)
 static void render_setup(struct request *req, const struct post *p, struct render_ctx *ctx,
 			 struct render_source *src)
 {
-	memset(src, 0, sizeof *src);
-	render_store_source(req->store, req->site, src);
-	memset(ctx, 0, sizeof *ctx);
-	ctx->home_url = req->site->home;
-	ctx->site_url = req->site->siteurl;
-	ctx->uploads_url = req->site->uploads_url;
-	ctx->src = src;
-	ctx->post_id = p->id;
-	ctx->post_type = p->type;
-	ctx->use_smilies = req->site->use_smilies;
+	render_store_ctx(req->store, req->site, p->id, p->type, ctx, src);
 	/* $_SERVER['HTTP_HOST'] / ['REQUEST_URI'] for blocks that link back (loginout) */
 	static __thread char uri[512], host[300];
 	const char *h = req->header ? req->header(req, "Host") : NULL;

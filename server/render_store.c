@@ -473,6 +473,22 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	return PD_OK;
 }
 
+int render_store_ctx(struct store *st, const struct site *site, long post_id, const char *post_type,
+		     struct render_ctx *ctx, struct render_source *src)
+{
+	memset(src, 0, sizeof *src);
+	int rc = render_store_source(st, site, src);
+	memset(ctx, 0, sizeof *ctx);
+	ctx->home_url = site->home;
+	ctx->site_url = site->siteurl;
+	ctx->uploads_url = site->uploads_url;
+	ctx->src = src;
+	ctx->post_id = post_id;
+	ctx->post_type = post_type;
+	ctx->use_smilies = site->use_smilies;
+	return rc;
+}
+
 void render_store_free(struct render_source *src)
 {
 	struct rs *rs = src ? src->ud : NULL;

@@ -200,21 +200,6 @@ int revisions_save_post(struct store *st, long author, long post_id)
 
 /* ---- one revision as JSON ---- */
 
-static void render_setup(struct request *req, const struct wpost *r, struct render_ctx *ctx,
-			 struct render_source *src)
-{
-	memset(src, 0, sizeof *src);
-	render_store_source(req->store, req->site, src);
-	memset(ctx, 0, sizeof *ctx);
-	ctx->home_url = req->site->home;
-	ctx->site_url = req->site->siteurl;
-	ctx->uploads_url = req->site->uploads_url;
-	ctx->src = src;
-	ctx->post_id = r->id;
-	ctx->post_type = r->type;
-	ctx->use_smilies = req->site->use_smilies;
-}
-
 static json_t *date_or_null(const char *gmt, const char *local)
 {
 	char out[WPDATE_LEN];
@@ -256,7 +241,7 @@ json_t *revision_json(struct request *req, const struct wpost *r, int with_previ
 	}
 	struct render_ctx ctx;
 	struct render_source src;
-	render_setup(req, r, &ctx, &src);
+	render_store_ctx(req->store, req->site, r->id, r->type, &ctx, &src);
 	json_t *t = jobj();
 	if (edit)
 		jset(t, "raw", jstr(r->title));

@@ -14,6 +14,12 @@ struct store;
  * valid until render_store_free(src). PD_OK or PD_ENOMEM. */
 int render_store_source(struct store *st, const struct site *site, struct render_source *src);
 
+/* Fills *src as render_store_source() does and *ctx for rendering post
+ * post_id of post_type (owned by the caller) on site: its URLs, smilies and
+ * src; every other field zero. The result of render_store_source(). */
+int render_store_ctx(struct store *st, const struct site *site, long post_id, const char *post_type,
+		     struct render_ctx *ctx, struct render_source *src);
+
 /* Releases what render_store_source() and the callbacks allocated; src can
  * be filled again afterwards. NULL-safe and idempotent. */
 void render_store_free(struct render_source *src);
