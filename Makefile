@@ -8,7 +8,9 @@
 
 PKGS      := libmicrohttpd jansson sqlite3 libsodium libxml-2.0 libpcre2-8 nettle
 DEB_PKGS  := libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libxml2-dev \
-             libpcre2-dev nettle-dev pkg-config python3
+             libpcre2-dev nettle-dev pkg-config python3 curl sqlite3
+# The sanitizer and fuzzing builds use clang and its runtime libraries.
+SAN_PKGS  := clang libclang-rt-14-dev
 VERSION   := 0.1.0
 
 CC        ?= cc
@@ -65,6 +67,7 @@ unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 
 asan:
+	@./tools/deps.sh $(SAN_PKGS)
 	$(MAKE) test BUILD=build-asan CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 
@@ -81,6 +84,7 @@ bench-render: $(BUILD)/bench-render
 	$(BUILD)/bench-render $(BENCH_WXR) $(BENCH_ROUNDS)
 
 fuzz:
+	@./tools/deps.sh $(SAN_PKGS)
 	$(MAKE) -C tests/fuzz
 
 clean:
