@@ -18,11 +18,13 @@
 #include "pressd/routes.h"
 #include "pressd/site.h"
 #include "pressd/validate.h"
+#include "render/re.h"
 
 /* ---- route documents and patterns ---- */
 
 static json_t *docs;               /* schema/routes.json, read-only after routes_init */
-static pcre2_code **patterns;      /* one per rest_routes[] entry */
+static struct re *route_re;        /* one per rest_routes[] entry: "^pattern$", caseless */
+#define ROUTE_MAX_GROUPS 16        /* capture groups a route pattern may have */
 static json_t *(*marked)[4];       /* per route and endpoint: args with callback markers */
 
 static const char *method_name(int m);
@@ -145,22 +147,21 @@ int routes_init(struct store *st, const char *home)
 		json_object_foreach(json_object_get(docs, "routes"), pattern, doc)
 			apply_meta_keys(st, pattern, doc);
 	}
-	patterns = calloc((size_t)rest_nroutes, sizeof *patterns);
-	if (!patterns)
+	/* WordPress matches '@^' . $route . '$@i'; re.c reuses one match data
+	 * block per thread, so routing allocates nothing per request. */
+	route_re = calloc((size_t)rest_nroutes, sizeof *route_re);
+	if (!route_re)
 		return PD_ENOMEM;
 	for (int i = 0; i < rest_nroutes; i++) {
-		/* WordPress matches '@^' . $route . '$@i'. */
-		char re[512];
-		int errcode;
-		PCRE2_SIZE erroff;
-		snprintf(re, sizeof re, "^%s$", rest_routes[i].pattern);
-		patterns[i] = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
-					    PCRE2_CASELESS | PCRE2_UTF, &errcode, &erroff, NULL);
-		if (!patterns[i]) {
-			fprintf(stderr, "pressd: bad route pattern %s\n", rest_routes[i].pattern);
-			return PD_EINVAL;
-		}
-		pcre2_jit_compile(patterns[i], PCRE2_JIT_COMPLETE);
+		char *re = NULL;
+		if (asprintf(&re, "^%s$", rest_routes[i].pattern) < 0)
+			return PD_ENOMEM;
+		route_re[i].pattern = re;
+		route_re[i].flags = PCRE2_CASELESS | RE_UTF;
+	}
+	if (re_compile_all(route_re, (size_t)rest_nroutes) != PD_OK) {
+		fprintf(stderr, "pressd: a route pattern does not compile\n");
+		return PD_EINVAL;
 	}
 	marked = calloc((size_t)rest_nroutes, sizeof *marked);
 	if (!marked)
@@ -196,32 +197,24 @@ const json_t *routes_args(const char *pattern, const char *method)
 
 int routes_match(const char *path, json_t **url_params)
 {
+	size_t ov[2 * ROUTE_MAX_GROUPS], n = strlen(path);
 	for (int i = 0; i < rest_nroutes; i++) {
-		pcre2_match_data *md = pcre2_match_data_create_from_pattern(patterns[i], NULL);
-		if (!md)
-			return -1;
-		int rc = pcre2_match(patterns[i], (PCRE2_SPTR)path, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
-		if (rc > 0) {
-			json_t *params = jobj();
-			uint32_t count;
-			PCRE2_SPTR table;
-			uint32_t esize;
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			pcre2_pattern_info(patterns[i], PCRE2_INFO_NAMECOUNT, &count);
-			pcre2_pattern_info(patterns[i], PCRE2_INFO_NAMETABLE, &table);
-			pcre2_pattern_info(patterns[i], PCRE2_INFO_NAMEENTRYSIZE, &esize);
-			for (uint32_t k = 0; k < count; k++, table += esize) {
-				int n = (table[0] << 8) | table[1];
-				if (ov[2 * n] == PCRE2_UNSET)
-					continue;
-				jset(params, (const char *)table + 2,
-				     jstrn(path + ov[2 * n], ov[2 * n + 1] - ov[2 * n]));
-			}
-			pcre2_match_data_free(md);
-			*url_params = params;
-			return i;
+		if (re_match(&route_re[i], path, n, 0, ov, ROUTE_MAX_GROUPS) != 1)
+			continue;
+		json_t *params = jobj();
+		uint32_t count, esize;
+		PCRE2_SPTR table;
+		pcre2_pattern_info(route_re[i].code, PCRE2_INFO_NAMECOUNT, &count);
+		pcre2_pattern_info(route_re[i].code, PCRE2_INFO_NAMETABLE, &table);
+		pcre2_pattern_info(route_re[i].code, PCRE2_INFO_NAMEENTRYSIZE, &esize);
+		for (uint32_t k = 0; k < count; k++, table += esize) {
+			int g = (table[0] << 8) | table[1];
+			if (g >= ROUTE_MAX_GROUPS || ov[2 * g] == PCRE2_UNSET)
+				continue;
+			jset(params, (const char *)table + 2, jstrn(path + ov[2 * g], ov[2 * g + 1] - ov[2 * g]));
 		}
-		pcre2_match_data_free(md);
+		*url_params = params;
+		return i;
 	}
 	return -1;
 }
