@@ -15,6 +15,7 @@
 #include "pressd/buf.h"
 #include "pressd/err.h"
 #include "pressd/import.h"
+#include "pressd/wpdate.h"
 #include "pressd/phpser.h"
 #include "pressd/sanitize.h"
 #include "pressd/site_admin.h"
@@ -250,58 +251,18 @@ static int add_meta(struct importer *im, const char *kind, long id, const char *
 
 /* ------------------------------------------------------------------ dates */
 
-static int parse_datetime(const char *s, struct tm *tm)
+/* Mirrors get_gmt_from_date(), in the site's zone (import_wxr() sets it). */
+static void gmt_from_date(const char *local, char out[WPDATE_LEN])
 {
-	memset(tm, 0, sizeof *tm);
-	if (sscanf(s, "%d-%d-%d %d:%d:%d", &tm->tm_year, &tm->tm_mon, &tm->tm_mday, &tm->tm_hour,
-		   &tm->tm_min, &tm->tm_sec) != 6)
-		return -1;
-	tm->tm_year -= 1900;
-	tm->tm_mon -= 1;
-	return 0;
-}
-
-/* Mirrors get_gmt_from_date(): the site's local time (timezone_string, else
- * gmt_offset hours) to UTC. */
-static void gmt_from_date(struct store *st, const char *local, char out[20])
-{
-	struct tm tm;
-	time_t t;
-	snprintf(out, 20, "%s", ZERO_DATE);
-	if (parse_datetime(local, &tm))
-		return;
-	char *tz = store_option_get(st, "timezone_string");
-	if (tz && *tz) {
-		char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
-		setenv("TZ", tz, 1);
-		tzset();
-		tm.tm_isdst = -1;
-		t = mktime(&tm);
-		if (old) {
-			setenv("TZ", old, 1);
-			free(old);
-		} else {
-			unsetenv("TZ");
-		}
-		tzset();
-	} else {
-		char *off = store_option_get(st, "gmt_offset");
-		t = timegm(&tm) - (time_t)((off ? atof(off) : 0) * 3600);
-		free(off);
-	}
-	free(tz);
-	struct tm g;
-	gmtime_r(&t, &g);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &g);
+	if (wpdate_local_to_gmt(local, out) != PD_OK)
+		snprintf(out, WPDATE_LEN, "%s", ZERO_DATE);
 }
 
 /* Seconds from now to a UTC "Y-m-d H:i:s" (strtotime($gmt) - time()). */
 static long seconds_until(const char *gmt)
 {
-	struct tm tm;
-	if (parse_datetime(gmt, &tm))
-		return 0;
-	return (long)(timegm(&tm) - time(NULL));
+	time_t t;
+	return wpdate_parse_mysql_gmt(gmt, &t) == PD_OK ? (long)(t - time(NULL)) : 0;
 }
 
 /* ------------------------------------------------------------------ authors */
@@ -1064,7 +1025,7 @@ static int post(struct importer *im, const struct wxr_item *p)
 	else if (is_floating_status(status))
 		snprintf(date_gmt, sizeof date_gmt, "%s", ZERO_DATE);
 	else
-		gmt_from_date(im->st, p->post_date, date_gmt);
+		gmt_from_date(p->post_date, date_gmt);
 	if (strcmp(type, "attachment")) {
 		const char *ns = NULL;
 		if (!strcmp(status, "publish") && seconds_until(date_gmt) >= 60)
@@ -1250,7 +1211,7 @@ static int comments(struct importer *im, long post_id, const struct wxr_item *p)
 		if (*c->date_gmt)
 			snprintf(date_gmt, sizeof date_gmt, "%s", c->date_gmt);
 		else
-			gmt_from_date(im->st, c->date, date_gmt);
+			gmt_from_date(c->date, date_gmt);
 		long parent = 0;
 		for (size_t k = 0; c->parent && k < ninserted; k++)
 			if (inserted[k].from == c->parent)
@@ -1392,6 +1353,11 @@ int import_wxr(struct store *st, const struct wxr *w, const struct import_option
 	im.st = st;
 	im.w = w;
 	im.opt = opt ? opt : &defaults;
+	/* Items without a GMT date get one in the site's zone (get_gmt_from_date()). */
+	char *tz = store_option_get(st, "timezone_string"), *off = store_option_get(st, "gmt_offset");
+	wpdate_set_zone(tz ? tz : "", off ? atof(off) : 0);
+	free(tz);
+	free(off);
 	im.stats = stats ? stats : &local;
 	memset(im.stats, 0, sizeof *im.stats);
 	if ((rc = store_begin(st)) != PD_OK) {

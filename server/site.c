@@ -6,6 +6,7 @@
 
 #include "pressd/err.h"
 #include "pressd/site.h"
+#include "pressd/wpdate.h"
 
 static char *opt(struct store *st, const char *name, const char *fallback)
 {
@@ -76,15 +77,5 @@ void site_free(struct site *s)
 
 void site_apply_timezone(const struct site *s)
 {
-	if (s->timezone_string[0]) {
-		setenv("TZ", s->timezone_string, 1);
-	} else {
-		/* POSIX TZ offsets are west-positive: UTC+1 is "UTC-1". */
-		char tz[32];
-		int mins = (int)(s->gmt_offset * 60);
-		int a = mins < 0 ? -mins : mins;
-		snprintf(tz, sizeof tz, "UTC%c%d:%02d", mins > 0 ? '-' : '+', a / 60, a % 60);
-		setenv("TZ", tz, 1);
-	}
-	tzset();
+	wpdate_set_zone(s->timezone_string, s->gmt_offset);
 }

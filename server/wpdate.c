@@ -142,3 +142,18 @@ int wpdate_parse_rest(const char *s, int force_utc, time_t *out)
 	}
 	return PD_OK;
 }
+
+void wpdate_set_zone(const char *timezone_string, double gmt_offset)
+{
+	if (timezone_string && timezone_string[0]) {
+		setenv("TZ", timezone_string, 1);
+	} else {
+		/* POSIX TZ offsets are west-positive: UTC+1 is "UTC-1". */
+		char tz[32];
+		int mins = (int)(gmt_offset * 60);
+		int a = mins < 0 ? -mins : mins;
+		snprintf(tz, sizeof tz, "UTC%c%d:%02d", mins > 0 ? '-' : '+', a / 60, a % 60);
+		setenv("TZ", tz, 1);
+	}
+	tzset();
+}

@@ -10,6 +10,11 @@
 #define WPDATE_ZERO "0000-00-00 00:00:00"
 #define WPDATE_LEN 20          /* bytes of "YYYY-MM-DD HH:MM:SS" plus NUL */
 
+/* Makes the process convert local times in timezone_string (a tz database
+ * name), or at the fixed gmt_offset (hours) when it is "" - WordPress's two
+ * ways of setting a site's zone. Call before worker threads exist. */
+void wpdate_set_zone(const char *timezone_string, double gmt_offset);
+
 /* Parses "YYYY-MM-DD HH:MM:SS" (UTC) into seconds; PD_EINVAL if malformed or zero. */
 int wpdate_parse_mysql_gmt(const char *s, time_t *out);
 /* Formats t as a MySQL datetime in UTC (gmt=1) or the site's local time (gmt=0). */
