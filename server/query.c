@@ -151,9 +151,14 @@ json_t *query_parse(const char *qs, size_t n, size_t max_params)
 
 int url_encode(const char *s, struct buf *out)
 {
+	return url_encode_n(s, strlen(s), out);
+}
+
+int url_encode_n(const char *s, size_t n, struct buf *out)
+{
 	static const char hex[] = "0123456789ABCDEF";
 	int rc = 0;
-	for (; *s && !rc; s++) {
+	for (const char *end = s + n; s < end && !rc; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (isalnum(c) || c == '_' || c == '.' || c == '-') {
 			rc = buf_putc(out, (char)c);

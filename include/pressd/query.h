@@ -20,5 +20,6 @@ struct buf;
 int query_build(const json_t *params, struct buf *out);
 /* PHP urlencode(): spaces as '+', everything but [A-Za-z0-9_.-] as %XX. */
 int url_encode(const char *s, struct buf *out);
+int url_encode_n(const char *s, size_t n, struct buf *out);   /* n bytes at s */
 
 #endif

@@ -20,6 +20,7 @@
 #include "pressd/format.h"
 #include "pressd/media_tags.h"
 #include "pressd/phpser.h"
+#include "pressd/query.h"
 #include "pressd/render.h"
 #include "pressd/wpdate.h"
 #include "block_tree.h"
@@ -481,21 +482,6 @@ static int read_more(struct block_render *r, struct block *b, struct buf *in, st
 	return rc;
 }
 
-/* urlencode() */
-static void urlencode(const char *s, struct buf *out)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-		    c == '_' || c == '.')
-			buf_putc(out, (char)c);
-		else if (c == ' ')
-			buf_putc(out, '+');
-		else
-			buf_printf(out, "%%%02X", c);
-	}
-}
-
 /* The key of pressd's nonces: the option pressd_nonce_key when set (the
  * site's NONCE_KEY, stable across restarts and shared by the servers of one
  * site), else random per process. WordPress keys its nonces with NONCE_KEY
@@ -552,7 +538,7 @@ static int logout_url(struct render_ctx *ctx, const char *redirect, struct buf *
 	buf_printf(out, "%s/wp-login.php?action=logout", ctx->site_url);
 	if (redirect && *redirect) {
 		buf_puts(out, "&amp;redirect_to=");
-		urlencode(redirect, out);
+		url_encode(redirect, out);
 	}
 	buf_puts(out, "&amp;_wpnonce=");
 	return create_nonce(ctx, "log-out", out);
@@ -599,7 +585,7 @@ static int loginout(struct block_render *r, struct block *b, struct buf *in, str
 		buf_puts(&url, buf_str(&login));
 		if (attr_b(b, "redirectToCurrent", 1)) {
 			buf_puts(&url, "?redirect_to=");
-			urlencode(buf_str(&cur), &url);
+			url_encode(buf_str(&cur), &url);
 		}
 		buf_puts(out, "<a href=\"");
 		format_esc_url(buf_str(&url), out);

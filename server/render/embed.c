@@ -9,6 +9,7 @@
 #include "pressd/embed.h"
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/query.h"
 #include "re.h"
 
 static struct re own_line = { "^(\\s*)(https?://[^\\s<>\"]+)(\\s*)$", PCRE2_CASELESS | PCRE2_MULTILINE, NULL };
@@ -64,16 +65,7 @@ static int embed_cb(void *ud, const char *s, const size_t *ov, int nov, struct b
 	} else if (re_match(&youtube, u, url.len, 0, yov, 3) == 1) {
 		/* wp_embed_handler_youtube(): autoembed of the watch URL, itself unknown */
 		buf_puts(out, "https://youtube.com/watch?v=");
-		for (size_t i = yov[4]; i < yov[5]; i++) {
-			unsigned char c = (unsigned char)u[i];
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-			    c == '_' || c == '.')
-				buf_putc(out, (char)c);
-			else if (c == ' ')
-				buf_putc(out, '+');
-			else
-				buf_printf(out, "%%%02X", c);
-		}
+		rc = url_encode_n(u + yov[4], yov[5] - yov[4], out);
 	} else {
 		/* the oEmbed fetch fails: maybe_make_link() without linkifunknown */
 		rc = buf_append(out, url.data, url.len);
