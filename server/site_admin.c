@@ -235,18 +235,6 @@ static const char *const default_options[][2] = {
 	{ "comment_previously_approved", "1" }, { "fresh_site", "0" },
 };
 
-static int option_add(struct store *st, const char *name, const char *value)
-{
-	sqlite3_stmt *s = store_stmt(st, "INSERT OR IGNORE INTO wp_options (option_name, option_value) VALUES (?, ?)");
-	if (!s)
-		return PD_EDB;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s) == SQLITE_DONE ? PD_OK : PD_EDB;
-	store_done(s);
-	return rc;
-}
-
 /* Category 1 "Uncategorized" (wp_install_defaults()), unless term 1 exists. */
 static int default_category(struct store *st)
 {
@@ -273,7 +261,7 @@ int site_install(struct store *st, const char *title, const char *admin_login,
 	if ((rc = store_begin(st)) != PD_OK)
 		return rc;
 	for (size_t i = 0; i < sizeof default_options / sizeof default_options[0]; i++)
-		if ((rc = option_add(st, default_options[i][0], default_options[i][1])) != PD_OK)
+		if ((rc = store_option_add(st, default_options[i][0], default_options[i][1])) != PD_OK)
 			goto fail;
 	const char *set[][2] = { { "siteurl", base_url }, { "home", base_url },
 				 { "blogname", title }, { "admin_email", admin_email } };

@@ -227,11 +227,10 @@ long store_option_get_long(struct store *st, const char *name, long fallback)
 	return n;
 }
 
-int store_option_set(struct store *st, const char *name, const char *value)
+/* One statement for both: upsert replaces the value, insert-or-ignore keeps it. */
+static int option_write(struct store *st, const char *sql, const char *name, const char *value)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"INSERT INTO wp_options (option_name, option_value) VALUES (?, ?) "
-		"ON CONFLICT(option_name) DO UPDATE SET option_value = excluded.option_value");
+	sqlite3_stmt *s = store_stmt(st, sql);
 	if (!s)
 		return PD_EDB;
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
@@ -239,6 +238,19 @@ int store_option_set(struct store *st, const char *name, const char *value)
 	int rc = sqlite3_step(s) == SQLITE_DONE ? PD_OK : PD_EDB;
 	store_done(s);
 	return rc;
+}
+
+int store_option_set(struct store *st, const char *name, const char *value)
+{
+	return option_write(st,
+		"INSERT INTO wp_options (option_name, option_value) VALUES (?, ?) "
+		"ON CONFLICT(option_name) DO UPDATE SET option_value = excluded.option_value", name, value);
+}
+
+int store_option_add(struct store *st, const char *name, const char *value)
+{
+	return option_write(st, "INSERT OR IGNORE INTO wp_options (option_name, option_value) VALUES (?, ?)",
+			    name, value);
 }
 
 /* The table and id column of a metadata kind; NULL for an unknown kind. */

@@ -55,6 +55,8 @@ int store_schema_version(void);
 char *store_option_get(struct store *st, const char *name);
 long store_option_get_long(struct store *st, const char *name, long fallback);
 int store_option_set(struct store *st, const char *name, const char *value);
+/* add_option(): stores value only when the option does not exist yet. */
+int store_option_add(struct store *st, const char *name, const char *value);
 
 /* Metadata of posts, users, terms and comments (wp_postmeta ...): the first
  * value of key for object id, malloc'd, or NULL. kind: "post", "user", "term", "comment". */
