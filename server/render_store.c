@@ -6,6 +6,7 @@
 
 #include "pressd/caps.h"
 #include "pressd/err.h"
+#include "pressd/mysql_sort.h"
 #include "pressd/render_store.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
@@ -330,6 +331,119 @@ static int published_dates(void *ud, const char *post_type, struct buf *out)
 	return rc;
 }
 
+/* A row of top_terms() as MariaDB sorts it: the key is tt.count (BIGINT). */
+struct counted {
+	long term_id, count, parent;
+	int keep;  /* not empty, or (hierarchical) has a descendant that is not */
+};
+
+static int by_count_desc(const void *a, const void *b, void *arg)
+{
+	const struct counted *x = a, *y = b;
+	(void)arg;
+	return (y->count > x->count) - (y->count < x->count);
+}
+
+static int by_term_id(const void *a, const void *b)
+{
+	const struct counted *x = *(const struct counted *const *)a, *y = *(const struct counted *const *)b;
+	return (x->term_id > y->term_id) - (x->term_id < y->term_id);
+}
+
+/* WP_Term_Query's "show empty categories that have children": marks every
+ * ancestor of a term with posts. */
+static int keep_ancestors(struct counted *rows, size_t n)
+{
+	struct counted **by_id = malloc((n ? n : 1) * sizeof *by_id);
+	if (!by_id)
+		return PD_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		by_id[i] = &rows[i];
+	qsort(by_id, n, sizeof *by_id, by_term_id);
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].count <= 0)
+			continue;
+		long parent = rows[i].parent;
+		/* n steps at most: a parent loop in the data ends the walk */
+		for (size_t depth = 0; parent && depth < n; depth++) {
+			struct counted key = { .term_id = parent }, *kp = &key;
+			struct counted **hit = bsearch(&kp, by_id, n, sizeof *by_id, by_term_id);
+			if (!hit || (*hit)->keep)
+				break;
+			(*hit)->keep = 1;
+			parent = (*hit)->parent;
+		}
+	}
+	free(by_id);
+	return PD_OK;
+}
+
+/* Bounds the rows top_terms() sorts; a site with more terms than this ranks
+ * only the first ones (by term_taxonomy_id). */
+#define TOP_TERMS_MAX_ROWS 1000000
+
+static int top_terms(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n)
+{
+	struct rs *rs = ud;
+	/* For a flat taxonomy WordPress asks ... AND tt.count > 0 ORDER BY
+	 * tt.count DESC LIMIT max; for a hierarchical one (category) it asks for
+	 * every term ORDER BY tt.count DESC, then drops the empty ones without
+	 * posts below them and keeps the first max. MariaDB reads the rows
+	 * through the taxonomy index, i.e. by term_taxonomy_id, and sorts them in
+	 * memory: reading them in that order and sorting the same way gives its
+	 * answer, ties included. */
+	int hierarchical = !strcmp(taxonomy, "category");
+	sqlite3_stmt *s = store_stmt(rs->st,
+		"SELECT tt.term_id, tt.count, tt.parent FROM wp_term_taxonomy tt JOIN wp_terms t ON t.term_id = tt.term_id"
+		" WHERE tt.taxonomy = ?1 AND (?2 OR tt.count > 0) ORDER BY tt.term_taxonomy_id");
+	struct counted *rows = NULL;
+	size_t nrows = 0, cap = 0;
+	int rc = PD_OK;
+	*n = 0;
+	if (!s)
+		return PD_EDB;
+	sqlite3_bind_text(s, 1, taxonomy, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, hierarchical);
+	while (nrows < TOP_TERMS_MAX_ROWS && sqlite3_step(s) == SQLITE_ROW) {
+		if (nrows == cap) {
+			size_t ncap = cap ? cap * 2 : 256;
+			struct counted *grown = realloc(rows, ncap * sizeof *rows);
+			if (!grown) {
+				rc = PD_ENOMEM;
+				break;
+			}
+			rows = grown;
+			cap = ncap;
+		}
+		struct counted *r = &rows[nrows++];
+		r->term_id = (long)sqlite3_column_int64(s, 0);
+		r->count = (long)sqlite3_column_int64(s, 1);
+		r->parent = (long)sqlite3_column_int64(s, 2);
+		r->keep = r->count > 0;
+	}
+	store_done(s);
+	if (!rc && hierarchical)
+		rc = keep_ancestors(rows, nrows);
+	if (!rc)
+		rc = mysql_filesort(rows, nrows, sizeof *rows, 8, by_count_desc, NULL);
+	sqlite3_stmt *t = rc ? NULL : store_stmt(rs->st,
+		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
+		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id WHERE t.term_id = ? AND tt.taxonomy = ?");
+	if (!rc && !t)
+		rc = PD_EDB;
+	for (size_t i = 0; !rc && i < nrows && *n < max; i++) {
+		size_t got = 0;
+		if (!rows[i].keep)
+			continue;
+		sqlite3_bind_int64(t, 1, rows[i].term_id);
+		sqlite3_bind_text(t, 2, taxonomy, -1, SQLITE_STATIC);
+		rc = read_terms(rs, t, out + *n, 1, &got);
+		*n += got;
+	}
+	free(rows);
+	return rc;
+}
+
 static int all_terms(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n)
 {
 	struct rs *rs = ud;
@@ -467,6 +581,7 @@ int render_store_source(struct store *st, const struct site *site, struct render
 	src->user_can = user_can;
 	src->published_dates = published_dates;
 	src->terms = all_terms;
+	src->top_terms = top_terms;
 	src->term_posts = term_posts;
 	src->query_posts = query_posts;
 	src->pages = pages;

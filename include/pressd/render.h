@@ -113,6 +113,11 @@ struct render_source {
 	/* Every term of taxonomy ordered by name like MySQL (utf8mb4_unicode_ci),
 	 * then term_id: up to max, *n = how many. PD_OK. */
 	int (*terms)(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n);
+	/* get_terms( taxonomy, orderby=count, order=DESC, hide_empty, number=max )
+	 * as MariaDB answers it: the terms with posts, most used first, equal
+	 * counts in MariaDB's filesort order (mysql_sort.h); up to max, *n = how
+	 * many. PD_OK (also when none). */
+	int (*top_terms)(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n);
 	/* "term_id post_id" lines for every published post in a term of
 	 * taxonomy (_pad_term_counts()). PD_OK. */
 	int (*term_posts)(void *ud, const char *taxonomy, struct buf *out);

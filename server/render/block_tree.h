@@ -94,6 +94,7 @@ block_cb blocks_lists_callback(const char *name);
 block_cb blocks_comments_callback(const char *name);
 block_cb blocks_navigation_callback(const char *name);
 block_cb blocks_social_callback(const char *name);
+block_cb blocks_terms_callback(const char *name);
 
 /* get_avatar( email, size, '', alt, class extra_class, extra_attr ) with
  * Gravatar (sha256 of the trimmed, lowercased e-mail, d=mm, r=g). */

@@ -165,11 +165,23 @@ int block_border_styles(const struct block *b, struct buf *cls, struct buf *css)
 	return PD_OK;
 }
 
+/* Moves one support's declarations into all: apply_block_supports() joins
+ * the style strings of the supports with a space ("a:1;b:2; c:3;"). */
+static void end_support(struct buf *all, struct buf *css)
+{
+	if (!css->len)
+		return;
+	if (all->len)
+		buf_putc(all, ' ');
+	buf_append(all, css->data, css->len);
+	buf_reset(css);
+}
+
 int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
 			const char *extra_style, struct buf *out)
 {
 	json_t *sup = supports_json ? json_loads(supports_json, 0, NULL) : json_object();
-	struct buf cls = BUF_INIT, css = BUF_INIT, t = BUF_INIT;
+	struct buf cls = BUF_INIT, css = BUF_INIT, all = BUF_INIT, t = BUF_INIT;
 	const json_t *attrs = b->attrs;
 	const json_t *style = json_object_get(attrs, "style");
 	if (!sup)
@@ -232,6 +244,7 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 			color(g, NULL, "has-%s-gradient-background", "background", &cls, &css);
 		}
 	}
+	end_support(&all, &css);
 	/* typography */
 	const json_t *typ = json_object_get(sup, "typography");
 	if (typ) {
@@ -283,10 +296,12 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 			}
 		}
 	}
+	end_support(&all, &css);
 	/* border */
 	const json_t *bor = json_object_get(sup, "__experimentalBorder");
 	if (bor && !skip(bor, "border"))
 		border(attrs, bor, &cls, &css);
+	end_support(&all, &css);
 	/* spacing */
 	const json_t *sp = json_object_get(sup, "spacing");
 	if (sp) {
@@ -296,6 +311,7 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 		if (json_object_get(sp, "margin") && !skip(sp, "margin"))
 			box(json_object_get(ss, "margin"), "margin", &css);
 	}
+	end_support(&all, &css);
 	/* dimensions */
 	const json_t *dim = json_object_get(sup, "dimensions");
 	if (dim) {
@@ -304,6 +320,7 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 		if (mh && *mh && json_is_true(json_object_get(dim, "minHeight")) && !skip(dim, "minHeight"))
 			decl(&css, "min-height", mh);
 	}
+	end_support(&all, &css);
 	/* shadow */
 	const json_t *sh = json_object_get(sup, "shadow");
 	if (sh && !json_is_false(sh) && !skip(sh, "shadow")) {
@@ -311,14 +328,15 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 		if (v && *v)
 			decl(&css, "box-shadow", v);
 	}
+	end_support(&all, &css);
 	json_decref(sup);
 
 	/* merge with the block's own attributes: extra first, then the supports' */
 	struct buf fc = BUF_INIT, fs = BUF_INIT;
 	if (extra_style && *extra_style)
 		buf_puts(&fs, extra_style);
-	if (css.len)
-		add_class(&fs, buf_str(&css));
+	if (all.len)
+		add_class(&fs, buf_str(&all));
 	if (extra_class && *extra_class)
 		buf_puts(&fc, extra_class);
 	if (cls.len)
@@ -339,6 +357,7 @@ int block_wrapper_attrs(const struct block *b, const char *supports_json, const 
 	}
 	buf_free(&cls);
 	buf_free(&css);
+	buf_free(&all);
 	buf_free(&t);
 	buf_free(&fc);
 	buf_free(&fs);

@@ -348,7 +348,6 @@ static const struct {
 	{ "core/site-logo", render_empty },
 	{ "core/site-tagline", render_empty },
 	{ "core/site-title", render_empty },
-	{ "core/tag-cloud", render_empty },
 	{ "core/term-description", render_empty },
 };
 

@@ -1309,5 +1309,7 @@ block_cb blocks_dynamic_callback(const char *name)
 		cb = blocks_comments_callback(name);
 	if (!cb)
 		cb = blocks_navigation_callback(name);
+	if (!cb)
+		cb = blocks_terms_callback(name);
 	return cb ? cb : blocks_social_callback(name);
 }

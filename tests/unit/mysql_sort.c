@@ -56,6 +56,13 @@ TEST(mysql_filesort_categories_of_the_comparison_site)
 	ASSERT_INT_EQ(misplaced(categories_scan, N(categories_scan), categories_want), 0);
 }
 
+TEST(mysql_filesort_all_categories_of_the_comparison_site)
+{
+	/* empty categories included: ties among the 1s fall elsewhere */
+	ASSERT_INT_EQ(N(categories_all_scan), N(categories_all_want));
+	ASSERT_INT_EQ(misplaced(categories_all_scan, N(categories_all_scan), categories_all_want), 0);
+}
+
 TEST(mysql_filesort_radix_size)
 {
 	/* 1236 rows: the stable radix sort */
