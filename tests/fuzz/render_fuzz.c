@@ -1,7 +1,8 @@
 /* render_fuzz.c - libFuzzer target for the whole rendering pipeline: the input
  * is rendered as post content, title, generated excerpt and explicit excerpt,
- * with a render_source that knows a few image attachments (IDs 1-9), so the
- * block, shortcode and media-tag code paths that look attachments up run too.
+ * with a render_source that knows a few image attachments (IDs 1-9) and three
+ * tags, so the block, shortcode, media-tag and tag-cloud code paths that look
+ * site data up run too.
  * It checks memory safety and return codes, not WordPress fidelity (the unit
  * tests do that). See docs/fuzzing.md. */
 #include <stdint.h>
@@ -77,7 +78,33 @@ static const char *post_meta(void *ud, long post_id, const char *key)
 	return NULL;
 }
 
+/* Three tags ranked by count, for the tag cloud (names to escape, counts
+ * that need thousands separators and the singular). */
+static int top_terms(void *ud, const char *taxonomy, struct render_term *out, size_t max, size_t *n)
+{
+	static const struct render_term tags[] = {
+		{ 10, 0, 12345, "Tag <b>&amp; \"quotes\"</b>", "tag-a" },
+		{ 11, 0, 1, "img12", "img12" },
+		{ 12, 0, 1, "IMG2", "img2" },
+	};
+	(void)ud;
+	*n = 0;
+	if (strcmp(taxonomy, "post_tag"))
+		return PD_OK;
+	for (size_t i = 0; i < sizeof tags / sizeof *tags && *n < max; i++)
+		out[(*n)++] = tags[i];
+	return PD_OK;
+}
+
+static int term_link(void *ud, long term_id, const char *taxonomy, struct buf *out)
+{
+	(void)ud;
+	return buf_printf(out, "http://example.org/%s/%ld/", taxonomy, term_id);
+}
+
 static const struct render_source source = {
+	.top_terms = top_terms,
+	.term_link = term_link,
 	.attachment = attachment,
 	.attachment_children = attachment_children,
 	.permalink = permalink,
