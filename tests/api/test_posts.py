@@ -211,6 +211,23 @@ def test_single():
                                      "featured_media", "_links"], list(d))
 
 
+def test_seed_bytes():
+    """GET /posts/24365 is byte for byte WordPress 6.9.4's answer (the seed's
+    shape, rendered content included), when ../shared's golden is there."""
+    shared = os.environ.get("PRESSD_SHARED") or os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                            "..", "..", "..", "shared")
+    golden = os.path.join(shared, "golden", "6.9.4", "posts-read", "GET_wp_json_wp_v2_posts_24365-717d72fc.txt")
+    if not os.path.exists(golden):
+        print("SKIP seed bytes: no ../shared golden", file=sys.stderr)
+        return
+    raw = open(golden, "rb").read()
+    want = raw.split(b"\n\n", 1)[1].rstrip(b"\n").replace(b"{BASE}", BASE.replace("/", "\\/").encode())
+    s, h, body = fetch("/wp-json/wp/v2/posts/24365")
+    at = next((i for i, (a, b) in enumerate(zip(body, want)) if a != b), min(len(body), len(want)))
+    check("seed bytes", s == 200 and body == want,
+          f"{len(body)} vs {len(want)} bytes, first difference at {at}: {body[at - 40:at + 40]!r} / {want[at - 40:at + 40]!r}")
+
+
 def test_admin():
     """As admin (only when the server has application passwords)."""
     auth = admin_auth()
@@ -233,7 +250,8 @@ def test_admin():
           list(d["_links"]))
 
 
-for t in [test_collection_default, test_paging, test_ordering, test_filters, test_shaping, test_single, test_admin]:
+for t in [test_collection_default, test_paging, test_ordering, test_filters, test_shaping, test_single, test_seed_bytes,
+          test_admin]:
     try:
         t()
     except Exception as e:  # a crash counts as one failure
