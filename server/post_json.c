@@ -22,6 +22,7 @@
 #include "pressd/rest.h"
 #include "pressd/sanitize.h"
 #include "pressd/site.h"
+#include "pressd/validate.h"
 #include "pressd/wpdate.h"
 
 enum ctx { CTX_VIEW = 1, CTX_EMBED = 2, CTX_EDIT = 4 };
@@ -499,8 +500,18 @@ json_t *post_json(struct request *req, const struct post *p)
 		struct buf b = BUF_INIT;
 		struct render_cache_key k;
 		int rc = PD_OK;
-		if (!pw_required && !cache_get(req, &rctx, p->id, RENDER_CACHE_EXCERPT, &k, &b))
+		/* isset( $request['excerpt_length'] ): validated as an integer on the
+		 * item route, taken as sent (then (int)) by the collection */
+		const json_t *len = rest_param(req, "excerpt_length");
+		if (len && !json_is_null(len)) {
+			rctx.excerpt_length_set = 1;
+			rctx.excerpt_length = validate_intval(len);
+			if (!pw_required) /* not cached: the cache keys the 55-word excerpt */
+				rc = render_excerpt(&rctx, p->excerpt, p->content, &b);
+		} else if (!pw_required && !cache_get(req, &rctx, p->id, RENDER_CACHE_EXCERPT, &k, &b)) {
 			cache_put(&k, &rctx, rc = render_excerpt(&rctx, p->excerpt, p->content, &b), &b);
+		}
+		rctx.excerpt_length_set = 0;
 		jset(t, "rendered", pw_required ? jstr("") : rendered(rc, &b));
 		jset(t, "protected", jbool(p->password[0] != '\0'));
 		jset(d, "excerpt", t);

@@ -171,6 +171,11 @@ struct render_ctx {
 	const char *request_uri;
 	const char *request_host_url;
 	long user_id;             /* the authenticated user, 0 when anonymous */
+	/* The excerpt_length filter (the REST API's excerpt_length parameter):
+	 * the words of a generated excerpt when excerpt_length_set, else 55.
+	 * Any value, as WordPress takes any integer (see format_trim_words()). */
+	int excerpt_length_set;
+	long long excerpt_length;
 	/* The time the request renders at (UTC seconds); 0: time(NULL) when
 	 * asked. Blocks showing dates relative to now read it through
 	 * render_today(), so that a cached output is keyed by what they saw. */
@@ -215,7 +220,7 @@ int render_content(struct render_ctx *ctx, const char *raw, struct buf *out);
 int render_title(struct render_ctx *ctx, const char *raw, int has_password, struct buf *out);
 
 /* The REST excerpt.rendered: the explicit excerpt if non-empty, else the
- * generated one from raw_content (55 words, " [&hellip;]"), through the
+ * generated one from raw_content (55 words or ctx->excerpt_length, " [&hellip;]"), through the
  * get_the_excerpt/the_excerpt filters (wptexturize, wpautop ...). */
 int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *raw_content,
 		   struct buf *out);

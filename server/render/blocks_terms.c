@@ -13,6 +13,7 @@
 #include "pressd/format.h"
 #include "pressd/render.h"
 #include "pressd/strnatcmp.h"
+#include "pressd/validate.h"
 #include "block_tree.h"
 
 static const char SUP_TAG_CLOUD[] =
@@ -66,25 +67,6 @@ static double php_floatval(const char *s)
 	return strtod(tmp, NULL);
 }
 
-/* PHP is_numeric() of a JSON value. */
-static int php_is_numeric(const json_t *v, double *out)
-{
-	if (json_is_number(v)) {
-		*out = json_number_value(v);
-		return 1;
-	}
-	if (!json_is_string(v))
-		return 0;
-	const char *s = json_string_value(v);
-	size_t skip, n = numeric_prefix(s, &skip), i = skip + n;
-	while (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))
-		i++;
-	if (!n || s[i])
-		return 0;
-	*out = php_floatval(s);
-	return 1;
-}
-
 /* Attributes as WP_Block_Type::prepare_attributes_for_render() leaves them:
  * a value that fails its block.json schema is dropped for the default. */
 struct cloud_args {
@@ -114,8 +96,11 @@ static void cloud_args(const struct block *b, struct cloud_args *a)
 	}
 	a->number = 45;
 	v = json_object_get(b->attrs, "numberOfTags");
-	if (v && !json_is_boolean(v) && php_is_numeric(v, &num) && num >= 1 && num <= MAX_TAGS)
-		a->number = (long)num; /* absint() in WP_Term_Query */
+	if (v && !json_is_boolean(v) && validate_is_numeric(v)) {
+		num = json_is_string(v) ? strtod(json_string_value(v), NULL) : json_number_value(v);
+		if (num >= 1 && num <= MAX_TAGS)
+			a->number = (long)num; /* absint() in WP_Term_Query */
+	}
 	const char *small = block_attr_str(b, "smallestFontSize", "8pt");
 	const char *large = block_attr_str(b, "largestFontSize", "22pt");
 	/* preg_match( '/^[0-9.]+(?P<unit>[a-z%]+)$/i' ) on the smallest size */

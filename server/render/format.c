@@ -543,12 +543,22 @@ struct words {
 	int want;      /* num_words */
 	int seen;      /* pieces seen */
 	int more;      /* 1 once a (num_words+1)th piece exists */
+	struct buf *held; /* all_but_last: the last piece seen, not written yet; else NULL */
 };
 
 static int word_piece(void *ud, const char *p, size_t n, int is_delim)
 {
 	struct words *w = ud;
 	(void)is_delim;
+	if (w->held) {
+		int rc = PD_OK;
+		if (w->held->len && w->seen++ > 0)
+			rc = buf_putc(w->out, ' ');
+		if (!rc && w->held->len)
+			rc = buf_append(w->out, w->held->data, w->held->len);
+		buf_reset(w->held);
+		return rc ? rc : buf_append(w->held, p, n);
+	}
 	if (w->seen >= w->want) {
 		w->more = 1;
 		return PD_OK;
@@ -568,10 +578,18 @@ int format_trim_words(const char *s, int num_words, const char *more, struct buf
 	struct buf t = BUF_INIT;
 	int rc = format_strip_all_tags(s, &t);
 	/* preg_split(..., $num_words + 1, PREG_SPLIT_NO_EMPTY): the limit only
-	 * matters for whether there is a (num_words+1)th word */
-	struct words w = { out, num_words, 0, 0 };
-	if (rc == PD_OK)
+	 * matters for whether there is a (num_words+1)th word. A negative
+	 * num_words (the REST API's excerpt_length takes any integer) makes
+	 * count() > num_words always true, so the last piece is popped and $more
+	 * added: with a limit of 0 or -1 (num_words -1, -2) the words are split
+	 * without limit, with a smaller one not at all (one piece, popped). */
+	struct buf held = BUF_INIT;
+	struct words w = { out, num_words, 0, 0, num_words == -1 || num_words == -2 ? &held : NULL };
+	if (rc == PD_OK && num_words > -3)
 		rc = re_split(&fx[FX_WORD_SPLIT], buf_str(&t), t.len, 1, word_piece, &w);
+	if (num_words < 0)
+		w.more = 1;
+	buf_free(&held);
 	if (rc == PD_OK && w.more)
 		rc = buf_puts(out, more);
 	if (rc == PD_OK && !out->data)

@@ -3,6 +3,7 @@
  * fetches (autoembed runs as when they fail: embed.c), prepend_attachment,
  * block hooks. */
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 #include "pressd/autop.h"
@@ -300,7 +301,10 @@ int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *
 			goto out;
 		if ((rc = str_replace_buf(&t, "]]>", "]]&gt;", NULL)))
 			goto out;
-		STEP(&t, format_trim_words(in_, 55, " [&hellip;]", out_));
+		long long words = ctx->excerpt_length_set ? ctx->excerpt_length : 55;
+		/* below -3 every length behaves alike (one piece, popped) */
+		words = words > INT_MAX ? INT_MAX : words < -3 ? -3 : words;
+		STEP(&t, format_trim_words(in_, (int)words, " [&hellip;]", out_));
 	}
 	/* the_excerpt */
 	STEP(&t, render_texturize(in_, out_));

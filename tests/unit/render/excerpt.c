@@ -689,3 +689,28 @@ TEST(excerpt_more_teaser_edges)
 	free(delims);
 	free(in);
 }
+
+/* wp_trim_words(in, n) with the default "&hellip;" */
+static const char *trim_n(const char *in, int n)
+{
+	struct buf b = BUF_INIT;
+	return keep(&b, format_trim_words(in, n, "&hellip;", &b));
+}
+
+TEST(trim_words_any_length)
+{
+	/* tools/wp-render-oracle.php against 6.9.4 (wp_trim_words with extra = n):
+	 * the REST API's excerpt_length takes any integer, and preg_split()'s limit
+	 * n + 1 of 0 or -1 means none, below that no split at all */
+	ASSERT_STR_EQ(trim_n("one two three", 2), "one two&hellip;");
+	ASSERT_STR_EQ(trim_n("one two three", 3), "one two three");
+	ASSERT_STR_EQ(trim_n("one two  three four", 0), "&hellip;");
+	ASSERT_STR_EQ(trim_n("", 0), "");
+	ASSERT_STR_EQ(trim_n("one two  three four", -1), "one two three&hellip;");
+	ASSERT_STR_EQ(trim_n("one two  three four", -2), "one two three&hellip;");
+	ASSERT_STR_EQ(trim_n("<p>alpha</p> beta", -1), "alpha&hellip;");
+	ASSERT_STR_EQ(trim_n("solo", -2), "&hellip;");
+	ASSERT_STR_EQ(trim_n("", -1), "&hellip;");
+	ASSERT_STR_EQ(trim_n("one two  three four", -3), "&hellip;");
+	ASSERT_STR_EQ(trim_n(" lead and trail ", -7), "&hellip;");
+}
