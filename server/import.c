@@ -16,6 +16,7 @@
 #include "pressd/err.h"
 #include "pressd/import.h"
 #include "pressd/wpdate.h"
+#include "pressd/php.h"
 #include "pressd/phpser.h"
 #include "pressd/sanitize.h"
 #include "pressd/site_admin.h"
@@ -198,8 +199,10 @@ static int meta_db_value(const char *v, struct buf *tmp, const char **out, int *
 		rc = buf_printf(tmp, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
 		break;
 	case JSON_REAL: {
-		/* (string) of a PHP float: precision 14, as wpdb formats it with %s */
-		rc = buf_printf(tmp, "%.14G", json_real_value(j));
+		/* (string) of a PHP float, as wpdb formats it with %s */
+		char f[64];
+		php_float_str(json_real_value(j), f, sizeof f);
+		rc = buf_puts(tmp, f);
 		break;
 	}
 	case JSON_TRUE:

@@ -21,6 +21,7 @@
 #include "pressd/buf.h"
 #include "pressd/format.h"
 #include "pressd/json.h"
+#include "pressd/php.h"
 #include "pressd/validate.h"
 
 /* ------------------------------------------------------------------ */
@@ -139,36 +140,6 @@ static const json_t *php_get(const json_t *arr, const char *key)
 
 /* PHP 8 numeric strings: optional leading/trailing whitespace, sign, digits
  * with an optional fraction, optional exponent. */
-static int numeric_str(const char *s, size_t n)
-{
-	size_t i = 0, digits = 0;
-	while (i < n && strchr(" \t\n\r\v\f", s[i]) && s[i])
-		i++;
-	if (i < n && (s[i] == '+' || s[i] == '-'))
-		i++;
-	while (i < n && isdigit((unsigned char)s[i]))
-		i++, digits++;
-	if (i < n && s[i] == '.') {
-		i++;
-		while (i < n && isdigit((unsigned char)s[i]))
-			i++, digits++;
-	}
-	if (!digits)
-		return 0;
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		size_t j = i + 1;
-		if (j < n && (s[j] == '+' || s[j] == '-'))
-			j++;
-		if (j < n && isdigit((unsigned char)s[j])) {
-			while (j < n && isdigit((unsigned char)s[j]))
-				j++;
-			i = j;
-		}
-	}
-	while (i < n && strchr(" \t\n\r\v\f", s[i]) && s[i])
-		i++;
-	return i == n;
-}
 
 /* A PHP number: int when the value is (or reads as) an integer that fits. */
 struct num {
@@ -191,7 +162,7 @@ static int to_num(const json_t *v, struct num *out)
 		out->d = json_real_value(v);
 		return 1;
 	}
-	if (!json_is_string(v) || !numeric_str(json_string_value(v), json_string_length(v)))
+	if (!json_is_string(v) || !php_is_numeric_str(json_string_value(v), json_string_length(v)))
 		return 0;
 	const char *s = json_string_value(v);
 	int has_float = strpbrk(s, ".eE") != NULL;
@@ -242,7 +213,7 @@ static long long dval_to_lval(double d)
 /* (int) of a numeric string: integers saturate, floats are capped, INF is 0. */
 static long long str_to_lval(const char *s)
 {
-	if (!numeric_str(s, strlen(s))) {
+	if (!php_is_numeric_str(s, strlen(s))) {
 		/* leading-numeric prefix ("12abc" -> 12) or 0 */
 		errno = 0;
 		char *end;
@@ -286,44 +257,13 @@ static double floatval(const json_t *v)
 		return (double)json_integer_value(v);
 	if (json_is_real(v))
 		return json_real_value(v);
-	if (json_is_string(v)) {
-		const char *s = json_string_value(v);
-		while (*s && strchr(" \t\n\r\v\f", *s))
-			s++;
-		return strtod(s, NULL);
-	}
+	if (json_is_string(v))
+		return php_floatval_str(json_string_value(v), json_string_length(v));
 	if (json_is_true(v))
 		return 1.0;
 	if (is_php_array(v))
 		return php_count(v) ? 1.0 : 0.0;
 	return 0.0;
-}
-
-/* PHP's (string) of a float (precision 14): 0.1 -> "0.1", 1e25 -> "1.0E+25". */
-static void php_float_str(double d, char *out, size_t n)
-{
-	if (isnan(d)) {
-		snprintf(out, n, "NAN");
-		return;
-	}
-	if (isinf(d)) {
-		snprintf(out, n, d < 0 ? "-INF" : "INF");
-		return;
-	}
-	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%.14G", d);
-	char *e = strchr(tmp, 'E');
-	if (!e) {
-		snprintf(out, n, "%s", tmp);
-		return;
-	}
-	/* PHP writes the exponent without leading zeros and the mantissa with ".0". */
-	char mant[32];
-	size_t ml = (size_t)(e - tmp);
-	memcpy(mant, tmp, ml);
-	mant[ml] = 0;
-	int ex = atoi(e + 1);
-	snprintf(out, n, "%s%sE%c%d", mant, strchr(mant, '.') ? "" : ".0", ex < 0 ? '-' : '+', abs(ex));
 }
 
 /* PHP's (string) of a scalar into b. */
@@ -400,22 +340,10 @@ static long long php_d(const json_t *v)
 	return validate_intval(v);
 }
 
-/* number_format_i18n() for en_US: rounded, "," between thousands. */
+/* number_format_i18n() of a schema number. */
 static void number_format(const json_t *v, char *out, size_t n)
 {
-	double d = floatval(v);
-	double r = d < 0 ? -floor(-d + 0.5) : floor(d + 0.5);
-	char digits[64];
-	snprintf(digits, sizeof digits, "%.0f", fabs(r));
-	size_t len = strlen(digits), o = 0;
-	if (r < 0 && o + 1 < n)
-		out[o++] = '-';
-	for (size_t i = 0; i < len && o + 2 < n; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = 0;
+	php_number_format_i18n(floatval(v), out, n);
 }
 
 /* _n() in English: singular only for exactly one. */

@@ -18,6 +18,7 @@
 #include "pressd/chars.h"
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/php.h"
 #include "pressd/render.h"
 #include "pressd/smilies.h"
 #include "pressd/texturize.h"
@@ -220,11 +221,9 @@ static int comments_title(struct block_render *r, struct block *b, struct buf *i
 	if (!rc)
 		rc = the_title(r, &p, &t);
 	buf_printf(&title, "&#8220;%s&#8221;", buf_str(&t));
-	/* number_format_i18n() */
-	char digits[32];
-	int nd = snprintf(digits, sizeof digits, "%ld", p.comment_count);
-	for (int i = 0; i < nd; i++)
-		buf_printf(&count, "%s%c", i && (nd - i) % 3 == 0 ? "," : "", digits[i]);
+	char num[32];
+	php_number_format_i18n((double)p.comment_count, num, sizeof num);
+	buf_puts(&count, num);
 	int one = p.comment_count == 1;
 	char tag[8] = "h2";
 	const json_t *lv = attr(b, "level");

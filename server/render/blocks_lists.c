@@ -17,6 +17,7 @@
 #include "pressd/smilies.h"
 #include "pressd/texturize.h"
 #include "pressd/format.h"
+#include "pressd/php.h"
 #include "pressd/phpser.h"
 #include "pressd/render.h"
 #include "pressd/wpdate.h"
@@ -783,9 +784,8 @@ static int attr_number(const struct block *b, const char *k, struct buf *out)
 	if (json_is_integer(v))
 		return buf_printf(out, "%lld", (long long)json_integer_value(v)) == PD_OK;
 	if (json_is_real(v)) {
-		/* PHP prints floats with precision 14, integral ones without ".0" */
 		char tmp[64];
-		snprintf(tmp, sizeof tmp, "%.14G", json_real_value(v));
+		php_float_str(json_real_value(v), tmp, sizeof tmp);
 		return buf_puts(out, tmp) == PD_OK;
 	}
 	if (json_is_string(v))

@@ -11,6 +11,7 @@
 
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/php.h"
 #include "pressd/render.h"
 #include "pressd/strnatcmp.h"
 #include "pressd/validate.h"
@@ -23,49 +24,6 @@ static const char SUP_TAG_CLOUD[] =
 	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
 
 #define MAX_TAGS 100 /* numberOfTags: "maximum": 100 */
-
-/* The length of the numeric prefix PHP reads in a string (optional sign,
- * digits with an optional fraction, optional exponent), after the leading
- * whitespace *skip; 0 when there is none. */
-static size_t numeric_prefix(const char *s, size_t *skip)
-{
-	size_t i = 0, start, digits = 0;
-	while (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))
-		i++;
-	*skip = start = i;
-	if (s[i] == '+' || s[i] == '-')
-		i++;
-	for (; isdigit((unsigned char)s[i]); i++)
-		digits++;
-	if (s[i] == '.')
-		for (i++; isdigit((unsigned char)s[i]); i++)
-			digits++;
-	if (!digits)
-		return 0;
-	if (s[i] == 'e' || s[i] == 'E') {
-		size_t j = i + 1;
-		if (s[j] == '+' || s[j] == '-')
-			j++;
-		if (isdigit((unsigned char)s[j])) {
-			while (isdigit((unsigned char)s[j]))
-				j++;
-			i = j;
-		}
-	}
-	return i - start;
-}
-
-/* PHP floatval() of a string: its numeric prefix, else 0. */
-static double php_floatval(const char *s)
-{
-	size_t skip, n = numeric_prefix(s, &skip);
-	char tmp[64];
-	if (!n || n >= sizeof tmp)
-		return 0;
-	memcpy(tmp, s + skip, n);
-	tmp[n] = '\0';
-	return strtod(tmp, NULL);
-}
 
 /* Attributes as WP_Block_Type::prepare_attributes_for_render() leaves them:
  * a value that fails its block.json schema is dropped for the default. */
@@ -111,8 +69,8 @@ static void cloud_args(const struct block *b, struct cloud_args *a)
 		snprintf(a->unit, sizeof a->unit, "%.*s", (int)(u - i), small + i);
 	else
 		strcpy(a->unit, "pt");
-	a->smallest = php_floatval(small);
-	a->largest = php_floatval(large);
+	a->smallest = php_floatval_str(small, strlen(small));
+	a->largest = php_floatval_str(large, strlen(large));
 }
 
 static int by_name(const void *x, const void *y)
@@ -121,22 +79,6 @@ static int by_name(const void *x, const void *y)
 	int c = php_strnatcmp(a->name, strlen(a->name), b->name, strlen(b->name), 1);
 	/* uasort() is stable in PHP 8: equal names keep the query's order */
 	return c ? c : (a < b ? -1 : a > b);
-}
-
-/* number_format_i18n() of a count, en_US: "," between thousands. */
-static void number_format(long n, char *out, size_t cap)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%ld", n < 0 ? -n : n);
-	size_t o = 0;
-	if (n < 0 && o + 1 < cap)
-		out[o++] = '-';
-	for (int i = 0; i < len && o + 1 < cap; i++) {
-		if (i && (len - i) % 3 == 0 && o + 1 < cap)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
 }
 
 /* wp_tag_cloud( args ) with echo false; empty when there are no tags. */
@@ -180,9 +122,10 @@ static int tag_cloud_links(struct block_render *r, const struct cloud_args *a, s
 			buf_reset(out);
 			break;
 		}
-		number_format(t->count, count, sizeof count);
-		/* (string) of a PHP float: precision 14 */
-		snprintf(size, sizeof size, "%.14G%s", a->smallest + (double)(scaled[i] - min) * step, a->unit);
+		php_number_format_i18n((double)t->count, count, sizeof count);
+		/* str_replace( ',', '.', $font_size ) . $unit: (string) of the float */
+		php_float_str(a->smallest + (double)(scaled[i] - min) * step, size, sizeof size - sizeof a->unit);
+		strcat(size, a->unit);
 		snprintf(cls, sizeof cls, "tag-cloud-link tag-link-%ld tag-link-position-%zu", t->id, i + 1);
 		if (i)
 			buf_putc(out, '\n');
