@@ -10,6 +10,7 @@
 #include "pressd/render_store.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
+#include "pressd/terms.h"
 
 #if __has_include("pressd/permalink.h")
 #include "pressd/permalink.h"
@@ -344,40 +345,6 @@ static int by_count_desc(const void *a, const void *b, void *arg)
 	return (y->count > x->count) - (y->count < x->count);
 }
 
-static int by_term_id(const void *a, const void *b)
-{
-	const struct counted *x = *(const struct counted *const *)a, *y = *(const struct counted *const *)b;
-	return (x->term_id > y->term_id) - (x->term_id < y->term_id);
-}
-
-/* WP_Term_Query's "show empty categories that have children": marks every
- * ancestor of a term with posts. */
-static int keep_ancestors(struct counted *rows, size_t n)
-{
-	struct counted **by_id = malloc((n ? n : 1) * sizeof *by_id);
-	if (!by_id)
-		return PD_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		by_id[i] = &rows[i];
-	qsort(by_id, n, sizeof *by_id, by_term_id);
-	for (size_t i = 0; i < n; i++) {
-		if (rows[i].count <= 0)
-			continue;
-		long parent = rows[i].parent;
-		/* n steps at most: a parent loop in the data ends the walk */
-		for (size_t depth = 0; parent && depth < n; depth++) {
-			struct counted key = { .term_id = parent }, *kp = &key;
-			struct counted **hit = bsearch(&kp, by_id, n, sizeof *by_id, by_term_id);
-			if (!hit || (*hit)->keep)
-				break;
-			(*hit)->keep = 1;
-			parent = (*hit)->parent;
-		}
-	}
-	free(by_id);
-	return PD_OK;
-}
-
 /* Bounds the rows top_terms() sorts; a site with more terms than this ranks
  * only the first ones (by term_taxonomy_id). */
 #define TOP_TERMS_MAX_ROWS 1000000
@@ -422,24 +389,42 @@ static int top_terms(void *ud, const char *taxonomy, struct render_term *out, si
 		r->keep = r->count > 0;
 	}
 	store_done(s);
-	if (!rc && hierarchical)
-		rc = keep_ancestors(rows, nrows);
+	if (!rc && hierarchical) {
+		long *cols = malloc((nrows ? nrows : 1) * 3 * sizeof *cols);
+		char *shown = malloc(nrows ? nrows : 1);
+		for (size_t i = 0; cols && i < nrows; i++) {
+			cols[i] = rows[i].term_id;
+			cols[nrows + i] = rows[i].parent;
+			cols[2 * nrows + i] = rows[i].count;
+		}
+		rc = cols && shown ? terms_keep_nonempty(cols, cols + nrows, cols + 2 * nrows, nrows, shown) : PD_ENOMEM;
+		for (size_t i = 0; !rc && i < nrows; i++)
+			rows[i].keep = shown[i];
+		free(cols);
+		free(shown);
+	}
 	if (!rc)
 		rc = mysql_filesort(rows, nrows, sizeof *rows, 8, by_count_desc, NULL);
-	sqlite3_stmt *t = rc ? NULL : store_stmt(rs->st,
-		"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM wp_terms t"
-		" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id WHERE t.term_id = ? AND tt.taxonomy = ?");
-	if (!rc && !t)
-		rc = PD_EDB;
-	for (size_t i = 0; !rc && i < nrows && *n < max; i++) {
-		size_t got = 0;
-		if (!rows[i].keep)
-			continue;
-		sqlite3_bind_int64(t, 1, rows[i].term_id);
-		sqlite3_bind_text(t, 2, taxonomy, -1, SQLITE_STATIC);
-		rc = read_terms(rs, t, out + *n, 1, &got);
-		*n += got;
+	/* the first max shown, as a JSON array: their rows in one query, in that order */
+	struct buf ids = BUF_INIT;
+	size_t listed = 0;
+	for (size_t i = 0; !rc && i < nrows && listed < max; i++)
+		if (rows[i].keep)
+			rc = buf_printf(&ids, "%c%ld", listed++ ? ',' : '[', rows[i].term_id);
+	if (!rc && listed) {
+		sqlite3_stmt *t = store_stmt(rs->st,
+			"SELECT t.term_id, tt.parent, tt.count, t.name, t.slug FROM json_each(?2) j"
+			" JOIN wp_terms t ON t.term_id = j.value"
+			" JOIN wp_term_taxonomy tt ON tt.term_id = t.term_id AND tt.taxonomy = ?1 ORDER BY j.key");
+		if ((rc = buf_putc(&ids, ']')) == PD_OK && !t)
+			rc = PD_EDB;
+		if (!rc) {
+			sqlite3_bind_text(t, 1, taxonomy, -1, SQLITE_STATIC);
+			sqlite3_bind_text(t, 2, buf_str(&ids), (int)ids.len, SQLITE_STATIC);
+			rc = read_terms(rs, t, out, max, n);
+		}
 	}
+	buf_free(&ids);
 	free(rows);
 	return rc;
 }

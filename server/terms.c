@@ -248,17 +248,43 @@ static int cmp_terms(const void *a, const void *b)
 	return c;
 }
 
-/* Whether any descendant of id (in rows, the whole taxonomy) has posts. */
-static int has_counted_descendant(const struct term_row *all, size_t n, long id, int depth)
+struct id_pos {
+	long id;
+	size_t pos;
+};
+
+static int cmp_id_pos(const void *a, const void *b)
 {
-	if (depth > 32)
-		return 0;
+	long x = ((const struct id_pos *)a)->id, y = ((const struct id_pos *)b)->id;
+	return (x > y) - (x < y);
+}
+
+int terms_keep_nonempty(const long *ids, const long *parents, const long *counts, size_t n, char *keep)
+{
+	struct id_pos *by_id = malloc((n ? n : 1) * sizeof *by_id);
+	if (!by_id)
+		return PD_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		if (all[i].parent == id && all[i].id != id &&
-		    (all[i].count || has_counted_descendant(all, n, all[i].id, depth + 1)))
-			return 1;
+		by_id[i] = (struct id_pos){ ids[i], i };
+		keep[i] = counts[i] > 0;
 	}
-	return 0;
+	qsort(by_id, n, sizeof *by_id, cmp_id_pos);
+	/* every ancestor of a term with posts is kept; n steps at most, so a
+	 * parent loop in the data ends the walk */
+	for (size_t i = 0; i < n; i++) {
+		if (counts[i] <= 0)
+			continue;
+		long parent = parents[i];
+		for (size_t depth = 0; parent && depth < n; depth++) {
+			struct id_pos key = { parent, 0 }, *hit = bsearch(&key, by_id, n, sizeof *by_id, cmp_id_pos);
+			if (!hit || keep[hit->pos])
+				break;
+			keep[hit->pos] = 1;
+			parent = parents[hit->pos];
+		}
+	}
+	free(by_id);
+	return PD_OK;
 }
 
 static int get_items(struct request *req, struct response *res, const struct taxonomy *tax)
@@ -279,6 +305,7 @@ static int get_items(struct request *req, struct response *res, const struct tax
 	sqlite3_stmt *q;
 	struct term_row *all = NULL;
 	size_t nall = 0;
+	char *nonempty = NULL;
 	if (post) {
 		/* wp_get_object_terms(): only the post's terms (hide_empty is off). */
 		q = store_stmt(req->store, TERM_COLUMNS
@@ -301,6 +328,20 @@ static int get_items(struct request *req, struct response *res, const struct tax
 		goto out;
 	struct term_row *src = post ? rows : all;
 	size_t nsrc = post ? n : nall;
+	/* hide_empty (never with post): which terms of the whole taxonomy stay */
+	if (hide_empty && tax->hierarchical) {
+		long *cols = malloc((nall ? nall : 1) * 3 * sizeof *cols);
+		nonempty = malloc(nall ? nall : 1);
+		for (size_t i = 0; cols && i < nall; i++) {
+			cols[i] = all[i].id;
+			cols[nall + i] = all[i].parent;
+			cols[2 * nall + i] = all[i].count;
+		}
+		rc = cols && nonempty ? terms_keep_nonempty(cols, cols + nall, cols + 2 * nall, nall, nonempty) : PD_ENOMEM;
+		free(cols);
+		if (rc != PD_OK)
+			goto out;
+	}
 
 	/* Filter in place; kept rows move to the front, the others are freed. */
 	size_t kept = 0;
@@ -311,8 +352,7 @@ static int get_items(struct request *req, struct response *res, const struct tax
 			   (!json_array_size(slugs) || collection_str_index(slugs, t->slug)) &&
 			   (!by_parent || t->parent == parent) &&
 			   (!search || !*search || strcasestr(t->name, search) || strcasestr(t->slug, search));
-		if (keep && hide_empty && !t->count &&
-		    !(tax->hierarchical && has_counted_descendant(all, nall, t->id, 0)))
+		if (keep && hide_empty && !t->count && !(nonempty && nonempty[i]))
 			keep = 0;
 		if (keep) {
 			if (kept != i) {
@@ -343,6 +383,7 @@ static int get_items(struct request *req, struct response *res, const struct tax
 	res->body = list;
 	rest_paginate(res, req, total, w.per_page, w.page);
 out:
+	free(nonempty);
 	rows_free(all, nall);
 	rows_free(rows, n);
 	return rc;
