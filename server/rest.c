@@ -334,7 +334,9 @@ void rest_request_clear(struct request *req)
 	json_decref(req->body);
 	json_decref(req->url);
 	json_decref(req->params);
-	req->query = req->body = req->url = req->params = NULL;
+	json_decref(req->fields);
+	req->query = req->body = req->url = req->params = req->fields = NULL;
+	req->fields_parsed = 0;
 }
 
 void rest_response_clear(struct response *res)
@@ -450,11 +452,14 @@ static int method_allowed(const struct rest_endpoint *ep, int method)
 	return (ep->methods & method) != 0;
 }
 
+static void parse_fields(struct request *req);
+
 void rest_dispatch(struct request *req, struct response *res)
 {
 	json_t *url = NULL;
 	int ri = routes_match(req->route, &url);
 	res->status = 200;
+	parse_fields(req);
 	if (ri < 0) {
 		rest_error(res, 404, "rest_no_route", "No route was found matching the URL and request method.");
 		return;
@@ -560,38 +565,39 @@ static const json_t *fields_param(const struct request *req)
 	return f ? f : json_object_get(req->query, "_fields");
 }
 
-/* The _fields list as WordPress parses it (wp_parse_list, trimmed). */
+/* The _fields list as WordPress parses it (wp_parse_list, trimmed): an
+ * array's strings, else the value split on commas and whitespace. */
 static json_t *requested_fields(const struct request *req)
 {
 	const json_t *f = fields_param(req);
+	if (!json_is_array(f))
+		return validate_parse_list(f);
 	json_t *list = jarr();
-	if (json_is_array(f)) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(f, i, v)
-			if (json_is_string(v))
-				jpush(list, json_incref(v));
-		return list;
-	}
-	const char *s = json_string_value(f);
-	if (!s)
-		return list;
-	while (*s) {
-		while (*s == ',' || *s == ' ')
-			s++;
-		size_t n = strcspn(s, ", ");
-		if (n)
-			jpush(list, jstrn(s, n));
-		s += n;
-	}
+	size_t i;
+	json_t *v;
+	json_array_foreach(f, i, v)
+		if (json_is_string(v))
+			jpush(list, json_incref(v));
 	return list;
+}
+
+/* Parses _fields once for the request: each response field asks. */
+static void parse_fields(struct request *req)
+{
+	if (req->fields_parsed)
+		return;
+	req->fields = fields_param(req) ? requested_fields(req) : NULL;
+	req->fields_parsed = 1;
 }
 
 int rest_field_wanted(const struct request *req, const char *field)
 {
-	if (!fields_param(req))
+	json_t *own = NULL;
+	const json_t *list = req->fields;
+	if (!req->fields_parsed) /* a handler called outside rest_dispatch() */
+		list = own = fields_param(req) ? requested_fields(req) : NULL;
+	if (!list)
 		return 1;
-	json_t *list = requested_fields(req);
 	size_t i, n = strlen(field);
 	json_t *f;
 	int yes = json_array_size(list) == 0 || strcmp(field, "id") == 0;
@@ -602,7 +608,7 @@ int rest_field_wanted(const struct request *req, const char *field)
 		    (strncmp(field, a, an) == 0 && field[an] == '.'))
 			yes = 1;
 	}
-	json_decref(list);
+	json_decref(own);
 	return yes;
 }
 
@@ -647,6 +653,8 @@ static json_t *embed_link(const struct request *parent, const char *href)
 	sub.body = NULL;
 	sub.url = NULL;
 	sub.params = NULL;
+	sub.fields = NULL; /* the parent's stay the parent's */
+	sub.fields_parsed = 0;
 	if (!json_object_get(sub.query, "context"))
 		jset(sub.query, "context", jstr("embed"));
 	/* Embedded collections come whole: per_page defaults to the route's
@@ -734,7 +742,9 @@ void rest_shape(struct request *req, struct response *res)
 	 * whole, when the controller added them (get_fields_for_response()
 	 * counts _embedded only with _embed). Nothing left is PHP's [] . */
 	int embed = json_object_get(req->query, "_embed") != NULL;
-	json_t *fields = fields_param(req) ? requested_fields(req) : NULL;
+	parse_fields(req);
+	/* an empty list filters nothing (0 === count( $fields )) */
+	json_t *fields = json_array_size(req->fields) ? req->fields : NULL;
 	json_t *items = json_is_array(res->body) ? res->body : NULL;
 	size_t n = items ? json_array_size(items) : 1;
 	int single_links = rest_field_wanted(req, "_links") || (embed && rest_field_wanted(req, "_embedded"));
@@ -762,7 +772,6 @@ void rest_shape(struct request *req, struct response *res)
 		if (embed && json_is_object(item))
 			embed_item(req, item);
 	}
-	json_decref(fields);
 }
 
 /* urlencode_deep() of a sanitized value: true is "1", false "". */

@@ -43,6 +43,8 @@ struct request {
 	int body_invalid;           /* a JSON body that did not parse (rest_invalid_json) */
 	const struct rest_endpoint *endpoint; /* the endpoint serving it, set by rest_dispatch() */
 	long long generation;       /* pressd_generation.n when the request began (render cache); -1 unknown */
+	json_t *fields;             /* the _fields list, parsed once by rest_dispatch(); NULL without _fields; owned */
+	int fields_parsed;          /* fields is set (rest_request_clear() resets both) */
 };
 
 #define RESPONSE_MAX_HEADERS 16
