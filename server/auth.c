@@ -609,7 +609,9 @@ enum auth_outcome auth_application_password(struct store *st, const char *login,
 	if (match && caps_user_load(st, id, out) == PD_OK) {
 		snprintf(out->app_password_uuid, sizeof out->app_password_uuid, "%s",
 			 json_string_value(json_object_get(match, "uuid")));
-		record_usage(st, id, out->app_password_uuid, client_ip ? client_ip : "", now);
+		/* the write transaction only when a day has passed (checked again inside it) */
+		if (json_integer_value(json_object_get(match, "last_used")) + DAY_IN_SECONDS <= now)
+			record_usage(st, id, out->app_password_uuid, client_ip ? client_ip : "", now);
 		res = AUTH_OK;
 	}
 	json_decref(items);
