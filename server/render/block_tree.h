@@ -112,6 +112,12 @@ int block_attr_bool(const struct block *b, const char *k, int dflt);
 int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
 			const char *extra_style, struct buf *out);
 
+/* One declaration as the style engine compiles it (filter_declaration()):
+ * value through wp_strip_all_tags( value, true ), then safecss_filter_attr(
+ * "prop:value" ); appends "prop:value;" to css, or nothing when it is
+ * filtered out. PD_OK or PD_ENOMEM. */
+int block_style_decl(struct buf *css, const char *prop, const char *value);
+
 /* The style engine's border classes and CSS of b's style.border and
  * borderColor, serialized or not (the avatar puts them on its <img>). */
 int block_border_styles(const struct block *b, struct buf *cls, struct buf *css);

@@ -8,6 +8,7 @@
 
 #include "pressd/err.h"
 #include "pressd/format.h"
+#include "pressd/kses.h"
 #include "pressd/query.h"
 #include "block_tree.h"
 
@@ -87,12 +88,41 @@ static void css_value(const char *v, struct buf *css)
 	}
 }
 
+int block_style_decl(struct buf *css, const char *prop, const char *value)
+{
+	struct buf v = BUF_INIT, d = BUF_INIT;
+	size_t len0 = css->len;
+	int rc = format_strip_all_tags(value, &v);
+	/* wp_strip_all_tags( $value, true ): runs of [\r\n\t ] become one space */
+	size_t o = 0;
+	for (size_t i = 0; !rc && i < v.len; i++) {
+		int ws = strchr("\r\n\t ", v.data[i]) != NULL;
+		if (ws && o && v.data[o - 1] == ' ')
+			continue;
+		v.data[o++] = ws ? ' ' : v.data[i];
+	}
+	v.len = o;
+	if (!rc && o) {
+		v.data[o] = '\0';
+		rc = buf_printf(&d, "%s:%s", prop, v.data);
+		if (!rc)
+			rc = kses_safecss_filter_attr(buf_str(&d), css);
+		if (!rc && css->len > len0)
+			rc = buf_putc(css, ';');
+	}
+	buf_free(&v);
+	buf_free(&d);
+	if (rc)
+		css->len = len0;
+	return rc;
+}
+
 static void decl(struct buf *css, const char *prop, const char *v)
 {
-	buf_puts(css, prop);
-	buf_putc(css, ':');
-	css_value(v, css);
-	buf_putc(css, ';');
+	struct buf val = BUF_INIT;
+	css_value(v, &val);
+	block_style_decl(css, prop, buf_str(&val));
+	buf_free(&val);
 }
 
 /* One color-like value: class pattern for presets, CSS for custom values. */

@@ -232,12 +232,10 @@ static int render_image(struct block_render *r, struct block *b, struct buf *in,
 	}
 	const json_t *data_id = json_object_get(b->attrs, "data-id");
 	if (data_id) {
-		char v[32];
+		char v[32] = "";
 		if (json_is_integer(data_id))
 			snprintf(v, sizeof v, "%lld", (long long)json_integer_value(data_id));
-		else
-			snprintf(v, sizeof v, "%s", json_is_string(data_id) ? json_string_value(data_id) : "");
-		rc = tp_set_attribute(&t, "data-id", v);
+		rc = tp_set_attribute(&t, "data-id", json_is_string(data_id) ? json_string_value(data_id) : v);
 	}
 	/* an empty figcaption (comments allowed inside) goes away */
 	size_t cut_from = 0, cut_to = 0;
@@ -384,22 +382,6 @@ static int gallery_data_ids(struct block *b)
 	return PD_OK;
 }
 
-/* The value as WP_HTML_Tag_Processor::set_attribute() writes it:
- * htmlspecialchars( ENT_QUOTES | ENT_SUBSTITUTE | ENT_HTML5 ). */
-static void html5_attr(const char *v, struct buf *out)
-{
-	for (; *v; v++) {
-		switch (*v) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&apos;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		default: buf_putc(out, *v);
-		}
-	}
-}
-
 /* wp_render_background_support(): background image styles on the first tag
  * of the blocks with background.backgroundImage support. */
 static int background_support(const struct block *b, struct buf *in, struct buf *out)
@@ -418,7 +400,7 @@ static int background_support(const struct block *b, struct buf *in, struct buf 
 	const char *pos = json_string_value(json_object_get(bg, "backgroundPosition"));
 	const char *rep = json_string_value(json_object_get(bg, "backgroundRepeat"));
 	const char *att = json_string_value(json_object_get(bg, "backgroundAttachment"));
-	struct buf css = BUF_INIT, url = BUF_INIT;
+	struct buf css = BUF_INIT;
 	const char *u = json_string_value(json_object_get(img, "url"));
 	if (!u)
 		u = json_string_value(img);
@@ -427,18 +409,19 @@ static int background_support(const struct block *b, struct buf *in, struct buf 
 			size = "cover";
 		if (!strcmp(size, "contain") && !pos)
 			pos = "50% 50%";
-		format_esc_url(u, &url);
-		buf_printf(&css, "background-image:url('%s');", buf_str(&url));
+		struct buf img = BUF_INIT;
+		buf_printf(&img, "url('%s')", u);
+		block_style_decl(&css, "background-image", buf_str(&img));
+		buf_free(&img);
 	}
 	if (pos && *pos)
-		buf_printf(&css, "background-position:%s;", pos);
+		block_style_decl(&css, "background-position", pos);
 	if (rep && *rep)
-		buf_printf(&css, "background-repeat:%s;", rep);
+		block_style_decl(&css, "background-repeat", rep);
 	if (size && *size)
-		buf_printf(&css, "background-size:%s;", size);
+		block_style_decl(&css, "background-size", size);
 	if (att && *att)
-		buf_printf(&css, "background-attachment:%s;", att);
-	buf_free(&url);
+		block_style_decl(&css, "background-attachment", att);
 	if (!css.len)
 		return buf_append(out, buf_str(in), in->len);
 	struct tp t;
@@ -446,19 +429,17 @@ static int background_support(const struct block *b, struct buf *in, struct buf 
 	tp_init(&t, buf_str(in), in->len);
 	if (tp_next_tag(&t)) {
 		const struct tp_attr *a = tp_attr_get(&t, "style");
-		struct buf v = BUF_INIT, e = BUF_INIT;
+		struct buf v = BUF_INIT;
 		if (a && a->has_value && a->value_len) {
 			buf_append(&v, t.html + a->value, a->value_len);
 			if (v.data[v.len - 1] != ';')
 				buf_putc(&v, ';');
 		}
 		buf_puts(&v, buf_str(&css));
-		html5_attr(buf_str(&v), &e);
-		rc = tp_set_attribute(&t, "style", buf_str(&e));
+		rc = tp_set_attribute(&t, "style", buf_str(&v));
 		if (!rc)
 			rc = tp_add_class(&t, "has-background");
 		buf_free(&v);
-		buf_free(&e);
 	}
 	if (!rc)
 		rc = tp_get_updated_html(&t, out);
@@ -477,13 +458,13 @@ static int dimensions_support(const struct block *b, struct buf *in, struct buf 
 	int rc = PD_OK, add_ar_class = 0;
 	if (ar && !json_is_null(ar)) {
 		if (json_is_string(ar) && json_string_length(ar)) {
-			buf_printf(&css, "aspect-ratio:%s;", json_string_value(ar));
+			block_style_decl(&css, "aspect-ratio", json_string_value(ar));
 			add_ar_class = 1;
 		}
-		buf_puts(&css, "min-height:unset;");
+		block_style_decl(&css, "min-height", "unset");
 	} else if ((json_object_get(dim, "minHeight") && !json_is_null(json_object_get(dim, "minHeight"))) ||
 		   (json_object_get(b->attrs, "minHeight") && !json_is_null(json_object_get(b->attrs, "minHeight")))) {
-		buf_puts(&css, "aspect-ratio:unset;");
+		block_style_decl(&css, "aspect-ratio", "unset");
 	}
 	if (!css.len)
 		return buf_append(out, buf_str(in), in->len);

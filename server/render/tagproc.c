@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "pressd/err.h"
+#include "pressd/format.h"
 #include "tagproc.h"
 
 void tp_init(struct tp *t, const char *html, size_t len)
@@ -261,15 +262,45 @@ out:
 	return rc;
 }
 
+/* wp_kses_uri_attributes(): set_attribute() runs their values through esc_url() */
+static const char *const URI_ATTRIBUTES[] = {
+	"action", "archive", "background", "cite", "classid", "codebase", "data", "formaction", "href",
+	"icon", "longdesc", "manifest", "poster", "profile", "src", "usemap", "xmlns",
+};
+
 int tp_set_attribute(struct tp *t, const char *name, const char *value)
 {
 	const struct tp_attr *a = tp_attr_get(t, name);
 	size_t at = a ? a->start : t->name + t->name_len;
-	struct buf text = BUF_INIT;
-	int rc = buf_printf(&text, "%s%s=\"%s\"", a ? "" : " ", name, value);
+	struct buf text = BUF_INIT, esc = BUF_INIT;
+	int uri = 0, rc = PD_OK;
+	for (size_t i = 0; i < sizeof URI_ATTRIBUTES / sizeof *URI_ATTRIBUTES; i++)
+		uri |= !strcasecmp(name, URI_ATTRIBUTES[i]);
+	if (uri) {
+		rc = format_esc_url(value, &esc);
+	} else {
+		for (const char *v = value; *v && !rc; v++) {
+			switch (*v) {
+			case '<': rc = buf_puts(&esc, "&lt;"); break;
+			case '>': rc = buf_puts(&esc, "&gt;"); break;
+			case '&': rc = buf_puts(&esc, "&amp;"); break;
+			case '"': rc = buf_puts(&esc, "&quot;"); break;
+			case '\'': rc = buf_puts(&esc, "&apos;"); break;
+			default: rc = buf_putc(&esc, *v);
+			}
+		}
+	}
+	/* an update the escaping wiped out is rejected */
+	if (!rc && !esc.len && *value) {
+		buf_free(&esc);
+		return PD_OK;
+	}
+	if (!rc)
+		rc = buf_printf(&text, "%s%s=\"%s\"", a ? "" : " ", name, buf_str(&esc));
 	if (!rc)
 		rc = put_edit(t, at, a ? a->end - a->start : 0, buf_take(&text));
 	buf_free(&text);
+	buf_free(&esc);
 	return rc;
 }
 

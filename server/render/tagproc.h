@@ -50,7 +50,8 @@ const struct tp_attr *tp_attr_get(const struct tp *t, const char *name);
 /* Mirrors WP_HTML_Tag_Processor::add_class() on the current tag. */
 int tp_add_class(struct tp *t, const char *cls);
 /* Mirrors set_attribute(): replaces the value or inserts ` name="value"`
- * after the tag name. value is written as given (caller escapes). */
+ * after the tag name, value escaped as WordPress escapes it (esc_url() for
+ * URI attributes, else < > & " ' as entities); pass it decoded. */
 int tp_set_attribute(struct tp *t, const char *name, const char *value);
 /* Appends the html with all edits applied to out. */
 int tp_get_updated_html(struct tp *t, struct buf *out);

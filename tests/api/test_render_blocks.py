@@ -52,6 +52,16 @@ def test_tag_cloud_like_wordpress():
     check(path[0])
 
 
+def test_set_attribute_like_wordpress():
+    """Values pressd writes into existing tags (WP_HTML_Tag_Processor::
+    set_attribute()) are escaped as WordPress escapes them: a block's
+    data-id, the cover's aspect ratio, a background image URL."""
+    path = [g for g in GOLDENS if os.path.basename(g).startswith("set-attribute")]
+    if not path:
+        raise Failure("tests/compare/render/set-attribute.golden.json is missing")
+    check(path[0])
+
+
 if __name__ == "__main__":
     if not AUTH:
         print("SKIP test_render_blocks: needs PRESSD_AUTH_ENV (the comparison site)")
