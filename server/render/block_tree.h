@@ -107,7 +107,8 @@ const char *block_attr_str(const struct block *b, const char *k, const char *dfl
 int block_attr_bool(const struct block *b, const char *k, int dflt);
 
 /* Mirrors get_block_wrapper_attributes( extra ) for b, whose block.json
- * "supports" is supports_json: appends ' style="…" class="…"' without the
+ * "supports" is supports_json (a static string: it is parsed once and
+ * cached by its address): appends ' style="…" class="…"' without the
  * leading space (nothing when both are empty). */
 int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
 			const char *extra_style, struct buf *out);

@@ -4,6 +4,7 @@
  * dimensions, shadow) in WordPress 6.9's registration order, through the
  * style engine's rules for preset values. Not here: fluid font sizes
  * (custom sizes are kept as written), duotone, background images. */
+#include <pthread.h>
 #include <string.h>
 
 #include "pressd/err.h"
@@ -207,10 +208,40 @@ static void end_support(struct buf *all, struct buf *css)
 	buf_reset(css);
 }
 
+/* The parsed "supports" of each block type, parsed once: callers pass
+ * static literals, so the literal's address is the key. Read-only after
+ * parsing (jansson's reference counts are atomic), kept for the process. */
+#define SUPPORTS_SLOTS 128
+static struct {
+	const char *literal;
+	json_t *parsed;
+} supports_cache[SUPPORTS_SLOTS];
+static size_t supports_n;
+static pthread_mutex_t supports_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A new reference to supports_json parsed, or NULL on error. */
+static json_t *supports_parsed(const char *supports_json)
+{
+	json_t *v = NULL;
+	pthread_mutex_lock(&supports_lock);
+	for (size_t i = 0; i < supports_n && !v; i++)
+		if (supports_cache[i].literal == supports_json)
+			v = json_incref(supports_cache[i].parsed);
+	if (!v) {
+		v = json_loads(supports_json, 0, NULL);
+		if (v && supports_n < SUPPORTS_SLOTS) {
+			supports_cache[supports_n].literal = supports_json;
+			supports_cache[supports_n++].parsed = json_incref(v);
+		}
+	}
+	pthread_mutex_unlock(&supports_lock);
+	return v;
+}
+
 int block_wrapper_attrs(const struct block *b, const char *supports_json, const char *extra_class,
 			const char *extra_style, struct buf *out)
 {
-	json_t *sup = supports_json ? json_loads(supports_json, 0, NULL) : json_object();
+	json_t *sup = supports_json ? supports_parsed(supports_json) : json_object();
 	struct buf cls = BUF_INIT, css = BUF_INIT, all = BUF_INIT, t = BUF_INIT;
 	const json_t *attrs = b->attrs;
 	const json_t *style = json_object_get(attrs, "style");
