@@ -92,25 +92,6 @@ int cli_import(int argc, char **argv, const char *db_path)
 	return status;
 }
 
-static int user_list(struct store *st)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT u.ID, u.user_login, u.user_email, u.display_name, "
-				     "IFNULL(m.meta_value, '') FROM wp_users u LEFT JOIN wp_usermeta m ON m.user_id = u.ID "
-				     "AND m.meta_key = 'wp_capabilities' ORDER BY u.ID");
-	if (!s)
-		return 1;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *caps = (const char *)sqlite3_column_text(s, 4);
-		const char *q = caps ? strchr(caps, '"') : NULL;   /* a:1:{s:N:"ROLE";b:1;} */
-		const char *e = q ? strchr(q + 1, '"') : NULL;
-		printf("%lld\t%s\t%s\t%s\t%.*s\n", (long long)sqlite3_column_int64(s, 0),
-		       (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-		       (const char *)sqlite3_column_text(s, 3), e ? (int)(e - q - 1) : 0, e ? q + 1 : "");
-	}
-	store_done(s);
-	return 0;
-}
-
 static const char user_usage[] =
 	"usage: pressd user add LOGIN --role ROLE [--id N] [--email E] [--display-name N]\n"
 	"                       [--first-name F] [--last-name L] [--registered \"YYYY-MM-DD HH:MM:SS\"]\n"
@@ -121,12 +102,7 @@ int cli_user(int argc, char **argv, const char *db_path)
 	const char *login = NULL, *role = NULL, *email = "", *display = NULL, *first = "", *last = "";
 	const char *registered = NULL, *v;
 	long id = 0;
-	if (argc >= 1 && !strcmp(argv[0], "list") && argc == 1) {
-		struct store *st = open_db(db_path);
-		int rc = st ? user_list(st) : 1;
-		store_close(st);
-		return rc;
-	}
+	/* "user list" is cli_auth_user()'s (main.c routes it there) */
 	if (argc < 2 || strcmp(argv[0], "add") != 0) {
 		fputs(user_usage, stderr);
 		return 2;

@@ -7,15 +7,11 @@
 #include "pressd/caps.h"
 #include "pressd/err.h"
 #include "pressd/mysql_sort.h"
+#include "pressd/permalink.h"
 #include "pressd/render_store.h"
 #include "pressd/site.h"
 #include "pressd/store.h"
 #include "pressd/terms.h"
-
-#if __has_include("pressd/permalink.h")
-#include "pressd/permalink.h"
-#define HAVE_PERMALINK 1
-#endif
 
 /* The state behind src->ud: the store and the strings handed out. */
 struct rs {
@@ -105,14 +101,7 @@ static int attachment_children(void *ud, long parent, const char *mime_prefix, l
 static int permalink(void *ud, long id, struct buf *out)
 {
 	struct rs *rs = ud;
-#ifdef HAVE_PERMALINK
 	return permalink_post(rs->st, rs->site, NULL, id, 0, out);
-#else
-	(void)rs;
-	(void)id;
-	(void)out;
-	return PD_ENOTFOUND;
-#endif
 }
 
 static const char *post_meta(void *ud, long post_id, const char *key)
@@ -222,15 +211,7 @@ static int post_terms(void *ud, long post_id, const char *taxonomy, struct rende
 static int tax_term_link(void *ud, long term_id, const char *taxonomy, struct buf *out)
 {
 	struct rs *rs = ud;
-#ifdef HAVE_PERMALINK
 	return permalink_term(rs->st, rs->site, term_id, taxonomy, out);
-#else
-	(void)rs;
-	(void)term_id;
-	(void)taxonomy;
-	(void)out;
-	return PD_ENOTFOUND;
-#endif
 }
 
 /* get_author_posts_url() */

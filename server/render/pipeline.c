@@ -19,21 +19,8 @@
 #include "pressd/texturize.h"
 #include "re.h"
 
-#if __has_include("pressd/shortcodes.h")
 #include "pressd/shortcodes.h"
-#else
-int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out);
-#endif
 #include "pressd/media_tags.h"
-
-/* Weak pass-through fallback for do_shortcode, which the blocks-and-media
- * module provides; its real definition overrides this one. Remove it once
- * server/render/shortcodes.c has landed. */
-__attribute__((weak)) int shortcodes_do(struct render_ctx *ctx, const char *in, struct buf *out)
-{
-	(void)ctx;
-	return buf_puts(out, in);
-}
 
 /* One step of a filter chain: t is replaced by the filter's output. */
 static int swap(struct buf *t, struct buf *nb, int rc)
