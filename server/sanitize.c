@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pressd/buf.h"
+#include "pressd/format.h"
 #include "pressd/sanitize.h"
 
 static int is_hex(char c) { return isxdigit((unsigned char)c) != 0; }
@@ -29,21 +30,19 @@ static void replace_all(char *s, const char *const *from, size_t n, const char *
 	}
 }
 
-/* strip_tags(): drops everything from '<' to the next '>' (to the end if none). */
-static void strip_tags(char *s)
+/* s run through strip, a format.h stripper (strip_tags(),
+ * wp_strip_all_tags()): a new malloc'd string, or NULL. */
+static char *stripped(const char *s, int (*strip)(const char *, struct buf *))
 {
-	char *w = s;
-	for (char *r = s; *r; r++) {
-		if (*r == '<') {
-			char *e = strchr(r, '>');
-			if (!e)
-				break;
-			r = e;
-			continue;
-		}
-		*w++ = *r;
+	struct buf b = BUF_INIT;
+	int rc = strip(s, &b);
+	if (!rc && !b.data)
+		rc = buf_append(&b, "", 0);
+	if (rc) {
+		buf_free(&b);
+		return NULL;
 	}
-	*w = '\0';
+	return buf_take(&b);
 }
 
 /* preg_replace('/&.+?;/', '', s): an entity-like run up to the first ';' on the line. */
@@ -159,10 +158,9 @@ static int utf8_uri_encode(const char *s, size_t length, struct buf *out)
 char *sanitize_title(const char *title)
 {
 	struct buf b = BUF_INIT;
-	char *s = strdup(title), *w;
+	char *s = stripped(title, format_strip_tags), *w;
 	if (!s)
 		return NULL;
-	strip_tags(s);
 	/* Keep %xx octets, drop any other '%'. */
 	w = s;
 	for (char *r = s; *r; r++) {
@@ -228,10 +226,9 @@ char *sanitize_title(const char *title)
 
 char *sanitize_user(const char *username, int strict)
 {
-	char *s = strdup(username), *w;
+	char *s = stripped(username, format_strip_all_tags), *w; /* wp_strip_all_tags() */
 	if (!s)
 		return NULL;
-	strip_tags(s);                       /* wp_strip_all_tags() */
 	w = s;                               /* percent-encoded octets removed */
 	for (char *r = s; *r; r++) {
 		if (*r == '%' && is_hex(r[1]) && is_hex(r[2])) {

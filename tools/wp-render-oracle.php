@@ -15,6 +15,7 @@
  *   wptexturize, wpautop, wpautop_nobr, shortcode_unautop, convert_chars,
  *   capital_P_dangit (content mode), convert_smilies, strip_shortcodes, wp_strip_all_tags,
  *   wp_trim_words, excerpt_remove_blocks, excerpt_remove_footnotes,
+ *   sanitize_title (context save), sanitize_user (strict when extra is '1'),
  *   the_title            apply_filters('the_title', input)
  *   the_content          apply_filters('the_content', input), filters pressd
  *                        does not run (oEmbed, block hooks ...) removed
@@ -189,6 +190,12 @@ foreach ( $cases as $case ) {
 			break;
 		case 'wp_trim_words':
 			$out[] = wp_trim_words( $in, '' === $extra ? 55 : (int) $extra );
+			break;
+		case 'sanitize_title':
+			$out[] = sanitize_title( $in, '', 'save' );
+			break;
+		case 'sanitize_user':
+			$out[] = sanitize_user( $in, '1' === $extra );
 			break;
 		case 'the_title':
 			$out[] = apply_filters( 'the_title', $in, 1 );
