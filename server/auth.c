@@ -18,6 +18,7 @@
 #include "pressd/phpser.h"
 #include "pressd/rest.h"
 #include "pressd/store.h"
+#include "pressd/validate.h"
 
 #define META_KEY "_application_passwords"           /* USERMETA_KEY_APPLICATION_PASSWORDS */
 #define OPTION_IN_USE "using_application_passwords" /* OPTION_KEY_IN_USE */
@@ -317,80 +318,10 @@ static json_t *find_item(json_t *items, const char *uuid, size_t *index)
 	return NULL;
 }
 
-/* Mirrors sanitize_text_field(): invalid UTF-8 gives "", tags are stripped
- * (a '<' that opens no tag stays, as wp_pre_kses_less_than() + strip_tags()
- * leave it), runs of whitespace become one space, the ends are trimmed and
- * percent-encoded octets removed. Returns a malloc'd string or NULL. */
-static char *sanitize_text_field(const char *in)
-{
-	size_t n = strlen(in);
-	char *t = malloc(n + 1), *out = malloc(n + 1);
-	size_t o = 0;
-	if (!t || !out || !format_utf8_valid(in, n)) {
-		free(t);
-		if (out)
-			out[0] = '\0';
-		return out;
-	}
-	/* Strip tags: "<" followed by a later ">" is a tag; script/style lose their content. */
-	size_t k = 0;
-	for (size_t i = 0; i < n;) {
-		const char *close;
-		if (in[i] == '<' && (close = strchr(in + i, '>'))) {
-			if (!strncasecmp(in + i, "<script", 7) || !strncasecmp(in + i, "<style", 6)) {
-				const char *end = strcasestr(close, !strncasecmp(in + i, "<script", 7) ? "</script" : "</style");
-				const char *gt = end ? strchr(end, '>') : NULL;
-				i = gt ? (size_t)(gt - in) + 1 : n;
-			} else {
-				i = (size_t)(close - in) + 1;
-			}
-			continue;
-		}
-		t[k++] = in[i++];
-	}
-	t[k] = '\0';
-	/* [\r\n\t ]+ -> ' ', trim. */
-	int space = 0;
-	for (size_t i = 0; i < k; i++) {
-		char c = t[i];
-		if (c == '\r' || c == '\n' || c == '\t' || c == ' ') {
-			space = 1;
-			continue;
-		}
-		if (space && o)
-			out[o++] = ' ';
-		space = 0;
-		out[o++] = c;
-	}
-	out[o] = '\0';
-	/* Percent-encoded octets are removed, then spaces collapsed again. */
-	int found = 0;
-	for (size_t i = 0; out[i];) {
-		if (out[i] == '%' && isxdigit((unsigned char)out[i + 1]) && isxdigit((unsigned char)out[i + 2])) {
-			memmove(out + i, out + i + 3, strlen(out + i + 3) + 1);
-			found = 1;
-			i = 0; /* str_replace of the match everywhere may create new ones */
-			continue;
-		}
-		i++;
-	}
-	if (found) {
-		size_t w = 0;
-		for (size_t i = 0; out[i]; i++)
-			if (!(out[i] == ' ' && (w == 0 || out[w - 1] == ' ')))
-				out[w++] = out[i];
-		while (w && out[w - 1] == ' ')
-			w--;
-		out[w] = '\0';
-	}
-	free(t);
-	return out;
-}
-
 int auth_app_password_create(struct store *st, long user_id, const char *name, const char *app_id,
 			     char plain[AUTH_APP_PASSWORD_LEN + 1], json_t **item)
 {
-	char *clean = sanitize_text_field(name ? name : "");
+	char *clean = validate_sanitize_text_field(name ? name : "");
 	json_t *items = NULL;
 	int rc;
 	if (!clean)
@@ -441,7 +372,7 @@ int auth_app_password_update(struct store *st, long user_id, const char *uuid, c
 			     json_t **item)
 {
 	json_t *items = NULL, *it;
-	char *clean = name ? sanitize_text_field(name) : NULL;
+	char *clean = name ? validate_sanitize_text_field(name) : NULL;
 	int rc = store_begin(st);
 	if (rc != PD_OK)
 		goto out;

@@ -979,6 +979,15 @@ static json_t *sanitize_text_fields(const json_t *v, int keep_newlines)
 	return r;
 }
 
+char *validate_sanitize_text_field(const char *s)
+{
+	json_t *in = json_string(s), *out = in ? sanitize_text_fields(in, 0) : NULL;
+	char *r = json_is_string(out) ? strdup(json_string_value(out)) : NULL;
+	json_decref(in);
+	json_decref(out);
+	return r;
+}
+
 /* sanitize_key() */
 static json_t *sanitize_key(const json_t *v)
 {

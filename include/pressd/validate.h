@@ -113,6 +113,8 @@ int validate_is_numeric(const json_t *v);
  * of each kept. Both new references. */
 json_t *validate_parse_list(const json_t *v);
 json_t *validate_parse_id_list(const json_t *v);
+/* sanitize_text_field( s ): a malloc'd string, or NULL (no memory). */
+char *validate_sanitize_text_field(const char *s);
 /* PHP's (int) cast and absint() of a decoded value. */
 long long validate_intval(const json_t *v);
 /* PHP's empty() of a decoded value (a param, a schema keyword): false, 0,
