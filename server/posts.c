@@ -194,44 +194,15 @@ static int sticky_ids(struct store *st, struct id_list *out)
 
 /* ---- loading posts ---- */
 
-/* The option each posts_meta_keys() of a read-only request reads, kept per
- * thread for one store and generation (store_read_generation()): a
- * collection asks once per post. */
-static __thread struct meta_keys_memo {
-	const struct store *st;
-	long long generation;
-	char name[64];
-	char *value;               /* malloc'd; NULL: the option is absent */
-} meta_keys_memo[4];
-
-/* store_option_get( name ), through the memo when it is valid: *v borrowed
- * (memo) or malloc'd (*owned). */
-static const char *meta_keys_option(struct store *st, const char *name, char **owned)
-{
-	long long gen = store_read_generation(st);
-	*owned = NULL;
-	if (gen < 0)
-		return *owned = store_option_get(st, name);
-	struct meta_keys_memo *m = &meta_keys_memo[(unsigned char)name[7] % 4]; /* after "pressd_" */
-	if (m->st == st && m->generation == gen && !strcmp(m->name, name))
-		return m->value;
-	free(m->value);
-	m->value = store_option_get(st, name);
-	m->st = st;
-	m->generation = gen;
-	snprintf(m->name, sizeof m->name, "%s", name);
-	return m->value;
-}
-
 int posts_meta_keys(struct store *st, const struct post_type *type, struct str_list *out)
 {
-	char name[64], *owned;
+	char name[64];
 	snprintf(name, sizeof name, "pressd_%s_meta_keys", type->name);
-	const char *v = meta_keys_option(st, name, &owned);
+	char *v = store_option_get(st, name); /* remembered by the store per generation */
 	json_t *s = jstr(v ? v : "footnotes");
 	int rc = parse_list(s, out);
 	json_decref(s);
-	free(owned);
+	free(v);
 	return rc;
 }
 

@@ -16,12 +16,34 @@ struct stmt_slot {
 	sqlite3_stmt *stmt;    /* compiled once, finalized by store_close() */
 };
 
+/* Options read while the site's data stays at one generation: a request
+ * reads the same few options once per item (avatar defaults, page_on_front,
+ * meta keys ...); they are answered from here until the generation moves. */
+#define OPTION_MEMO 24
+
+struct option_memo {
+	char *name;            /* owned */
+	char *value;           /* owned; NULL: the option is absent */
+};
+
 struct store {
 	sqlite3 *db;
 	struct stmt_slot slots[STMT_SLOTS];
 	int nslots;            /* slots in use */
 	long long read_generation; /* see store_set_read_generation(); -1: none */
+	struct option_memo options[OPTION_MEMO];
+	int noptions;
+	long long options_generation; /* the read_generation options[] belong to */
 };
+
+static void options_forget(struct store *st)
+{
+	for (int i = 0; i < st->noptions; i++) {
+		free(st->options[i].name);
+		free(st->options[i].value);
+	}
+	st->noptions = 0;
+}
 
 static unsigned long hash_str(const char *s)
 {
@@ -191,6 +213,7 @@ void store_close(struct store *st)
 			free(st->slots[i].sql);
 		}
 	}
+	options_forget(st);
 	sqlite3_close(st->db);
 	free(st);
 }
@@ -201,7 +224,7 @@ static char *column_dup(sqlite3_stmt *s, int col)
 	return v ? strdup((const char *)v) : NULL;
 }
 
-char *store_option_get(struct store *st, const char *name)
+static char *option_read(struct store *st, const char *name)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT option_value FROM wp_options WHERE option_name = ?");
 	char *v = NULL;
@@ -211,6 +234,32 @@ char *store_option_get(struct store *st, const char *name)
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = column_dup(s, 0);
 	store_done(s);
+	return v;
+}
+
+char *store_option_get(struct store *st, const char *name)
+{
+	if (st->read_generation < 0) /* a write request, the CLI: always the table */
+		return option_read(st, name);
+	if (st->options_generation != st->read_generation) {
+		options_forget(st);
+		st->options_generation = st->read_generation;
+	}
+	for (int i = 0; i < st->noptions; i++)
+		if (!strcmp(st->options[i].name, name))
+			return st->options[i].value ? strdup(st->options[i].value) : NULL;
+	char *v = option_read(st, name);
+	if (st->noptions < OPTION_MEMO) {
+		struct option_memo *m = &st->options[st->noptions];
+		m->name = strdup(name);
+		m->value = v ? strdup(v) : NULL;
+		if (m->name && (!v || m->value))
+			st->noptions++;
+		else {
+			free(m->name);
+			free(m->value);
+		}
+	}
 	return v;
 }
 
@@ -237,6 +286,7 @@ static int option_write(struct store *st, const char *sql, const char *name, con
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s) == SQLITE_DONE ? PD_OK : PD_EDB;
 	store_done(s);
+	options_forget(st);
 	return rc;
 }
 

@@ -51,7 +51,10 @@ int store_rollback(struct store *st);
 /* The schema version this binary migrates to. */
 int store_schema_version(void);
 
-/* Options (wp_options). get returns a malloc'd copy or NULL if the option does not exist. */
+/* Options (wp_options). get returns a malloc'd copy or NULL if the option
+ * does not exist; during a read-only request (store_read_generation() >= 0)
+ * the values it read are remembered for that generation, so asking once per
+ * item costs no query. Writes through set/add forget them. */
 char *store_option_get(struct store *st, const char *name);
 long store_option_get_long(struct store *st, const char *name, long fallback);
 int store_option_set(struct store *st, const char *name, const char *value);
