@@ -384,6 +384,10 @@ static json_t *merged_params(const struct request *req)
 static void set_allow(struct request *req, const struct rest_route *r, struct response *res)
 {
 	char allow[128] = "";
+	/* an embedded response keeps only its body: its permission checks
+	 * for the other methods would be thrown away */
+	if (req->embedded)
+		return;
 	static const int order[] = { M_GET, M_POST, M_PUT, M_PATCH, M_DELETE };
 	for (int i = 0; i < 4 && r->endpoints[i].methods; i++) {
 		const struct rest_endpoint *ep = &r->endpoints[i];
