@@ -166,6 +166,11 @@ struct render_ctx {
 	 * _restore_wpautop_hook then re-adds wpautop after shortcode_unautop for
 	 * the rest of the request (the "wpautop re-ordering quirk"). Start at 0. */
 	int autop_reordered;
+	/* Inside do_blocks() of block content: wpautop is removed until the next
+	 * the_content run reaches the _restore_wpautop_hook, which re-adds it
+	 * (late, see autop_reordered). render_content() sets and clears it;
+	 * excerpts generated inside blocks read it. Start at 0. */
+	int autop_removed;
 	/* $_SERVER['REQUEST_URI'] of the REST request ("/wp-json/wp/v2/posts/1"),
 	 * and "scheme://host" it came to (login links); NULL: home_url / "" */
 	const char *request_uri;
@@ -224,5 +229,11 @@ int render_title(struct render_ctx *ctx, const char *raw, int has_password, stru
  * get_the_excerpt/the_excerpt filters (wptexturize, wpautop ...). */
 int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *raw_content,
 		   struct buf *out);
+
+/* wp_trim_excerpt() of raw_content alone: the teaser (up to <!--more-->),
+ * blocks and shortcodes stripped, the_content filters (wpautop as the
+ * request's state has it: ctx->autop_removed inside blocks), then words words
+ * and " [&hellip;]" when cut. */
+int render_generate_excerpt(struct render_ctx *ctx, const char *raw_content, int words, struct buf *out);
 
 #endif

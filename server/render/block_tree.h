@@ -133,6 +133,11 @@ int block_add_class_to_first(const char *html, size_t len, const char *cls, stru
 int block_post_thumbnail(struct block_render *r, long thumb_id, const char *size, const char *cls, const char *alt,
 			 const char *style, struct buf *out);
 
+/* get_the_title( post ) as blocks show it (blocks_dynamic.c): the "Protected: "
+ * or "Private: " prefix WordPress adds outside the REST title field, then the
+ * the_title filters. */
+int block_get_the_title(struct block_render *r, const struct render_post *p, struct buf *out);
+
 /* get_the_excerpt( post ) with excerpt_length words (blocks_lists.c). */
 int block_get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out);
 

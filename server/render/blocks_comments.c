@@ -151,21 +151,6 @@ static int comment_link(struct block_render *r, const struct render_comment *c, 
 	return buf_printf(out, "#comment-%ld", c->id);
 }
 
-/* get_the_title( post ) outside the REST title field: with the
- * "Protected: " and "Private: " prefixes. */
-static int the_title(struct block_render *r, const struct render_post *p, struct buf *out)
-{
-	struct buf raw = BUF_INIT;
-	if (p->has_password)
-		buf_puts(&raw, "Protected: ");
-	else if (p->status && !strcmp(p->status, "private"))
-		buf_puts(&raw, "Private: ");
-	buf_puts(&raw, p->title);
-	int rc = render_title(r->ctx, buf_str(&raw), p->has_password, out);
-	buf_free(&raw);
-	return rc;
-}
-
 /* apply_filters( 'comment_text' ): wptexturize, convert_chars,
  * convert_smilies, wpautop, capital_P_dangit (make_clickable and
  * force_balance_tags are not applied). */
@@ -219,7 +204,7 @@ static int comments_title(struct block_render *r, struct block *b, struct buf *i
 		buf_printf(&cls, "has-text-align-%s", ta);
 	int rc = block_wrapper_attrs(b, SUP_COMMENTS_TITLE, buf_str(&cls), NULL, &w);
 	if (!rc)
-		rc = the_title(r, &p, &t);
+		rc = block_get_the_title(r, &p, &t);
 	buf_printf(&title, "&#8220;%s&#8221;", buf_str(&t));
 	char num[32];
 	php_number_format_i18n((double)p.comment_count, num, sizeof num);
@@ -613,7 +598,7 @@ static int latest_comments(struct block_render *r, struct block *b, struct buf *
 		}
 		int has_post = get_post(r, c->post_id, &p) == PD_OK;
 		if (has_post)
-			the_title(r, &p, &title);
+			block_get_the_title(r, &p, &title);
 		comment_link(r, c, &link);
 		buf_puts(&items, " on <a class=\"wp-block-latest-comments__comment-link\" href=\"");
 		format_esc_url(buf_str(&link), &items);

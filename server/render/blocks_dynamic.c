@@ -77,6 +77,22 @@ static void align_link_classes(const struct block *b, const char *first, struct 
 		buf_printf(cls, "%shas-link-color", cls->len ? " " : "");
 }
 
+int block_get_the_title(struct block_render *r, const struct render_post *p, struct buf *out)
+{
+	struct buf raw = BUF_INIT;
+	int rc = PD_OK;
+	if (p->has_password)
+		rc = buf_puts(&raw, "Protected: ");
+	else if (p->status && !strcmp(p->status, "private"))
+		rc = buf_puts(&raw, "Private: ");
+	if (!rc)
+		rc = buf_puts(&raw, p->title ? p->title : "");
+	if (!rc)
+		rc = render_title(r->ctx, buf_str(&raw), p->has_password, out);
+	buf_free(&raw);
+	return rc;
+}
+
 static int wrapper(const struct block *b, const char *sup, const char *cls, struct buf *out)
 {
 	return block_wrapper_attrs(b, sup, cls, NULL, out);
@@ -193,7 +209,7 @@ static int post_title(struct block_render *r, struct block *b, struct buf *in, s
 	(void)in;
 	if (current_post(r, &p))
 		return PD_OK;
-	int rc = render_title(r->ctx, p.title, p.has_password, &title);
+	int rc = block_get_the_title(r, &p, &title);
 	if (rc || !title.len)
 		goto out;
 	const json_t *lv = attr(b, "level");
@@ -459,7 +475,7 @@ static int read_more(struct block_render *r, struct block *b, struct buf *in, st
 	(void)in;
 	if (current_post(r, &p))
 		return PD_OK;
-	int rc = render_title(r->ctx, p.title, p.has_password, &title);
+	int rc = block_get_the_title(r, &p, &title);
 	if (!rc && !title.len)
 		rc = buf_printf(&title, "untitled post %ld", p.id);
 	const char *jc = attr_s(b, "justifyContent", "");
@@ -1081,7 +1097,7 @@ static int post_featured_image(struct block_render *r, struct block *b, struct b
 		   overlay = BUF_INIT, fig = BUF_INIT, w = BUF_INIT;
 	block_border_styles(b, &bcls, &bcss);
 	if (is_link) {
-		render_title(r->ctx, p.title, p.has_password, &title);
+		block_get_the_title(r, &p, &title);
 		if (title.len) {
 			struct buf st = BUF_INIT;
 			format_strip_tags(buf_str(&title), &st);

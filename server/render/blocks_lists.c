@@ -9,13 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "pressd/autop.h"
-#include "pressd/chars.h"
 #include "pressd/err.h"
-#include "pressd/excerpt.h"
-#include "pressd/shortcodes.h"
-#include "pressd/smilies.h"
-#include "pressd/texturize.h"
 #include "pressd/format.h"
 #include "pressd/php.h"
 #include "pressd/phpser.h"
@@ -725,55 +719,20 @@ static const char SUP_LATEST_POSTS[] =
 	"\"__experimentalTextDecoration\":true,\"__experimentalLetterSpacing\":true},"
 	"\"__experimentalBorder\":{\"radius\":true,\"color\":true,\"width\":true,\"style\":true}}";
 
-/* One step of a text filter chain: *t becomes the output. */
-static int step(struct buf *t, int rc, struct buf *nb)
-{
-	if (!rc && !nb->data)
-		rc = buf_append(nb, "", 0);
-	if (rc) {
-		buf_free(nb);
-		return rc;
-	}
-	buf_free(t);
-	*t = *nb;
-	*nb = (struct buf)BUF_INIT;
-	return PD_OK;
-}
-
 /* get_the_excerpt( post ) with excerpt_length words: the explicit excerpt,
- * or wp_trim_excerpt() of the content (the_content without blocks, content
- * tags and - inside do_blocks() - wpautop, which wp_trim_words() would not
- * see anyway) ending in " [&hellip;]" when cut. */
+ * or wp_trim_excerpt() of the content as it runs inside do_blocks(). */
 int block_get_the_excerpt(struct block_render *r, const struct render_post *p, int words, struct buf *out)
 {
 	if (p->excerpt && *p->excerpt)
 		return buf_puts(out, p->excerpt);
 	struct render_ctx sub = *r->ctx;
-	struct buf t = BUF_INIT, nb = BUF_INIT;
 	sub.post_id = p->id;
 	sub.post_type = p->type;
-	int rc = buf_puts(&t, p->content);
-	if (!rc)
-		rc = step(&t, format_strip_shortcodes(buf_str(&t), &nb), &nb);
-	if (!rc)
-		rc = step(&t, excerpt_remove_blocks(&sub, buf_str(&t), &nb), &nb);
-	if (!rc)
-		rc = step(&t, excerpt_remove_footnotes(buf_str(&t), &nb), &nb);
-	if (!rc)
-		rc = step(&t, render_texturize(buf_str(&t), &nb), &nb);
-	if (!rc)
-		rc = step(&t, render_shortcode_unautop(buf_str(&t), &nb), &nb);
-	if (!rc)
-		rc = step(&t, render_capital_P_dangit(buf_str(&t), 0, &nb), &nb);
-	if (!rc)
-		rc = step(&t, shortcodes_do(&sub, buf_str(&t), &nb), &nb);
-	if (!rc && sub.use_smilies)
-		rc = step(&t, render_convert_smilies(buf_str(&t), sub.site_url, &nb), &nb);
-	if (!rc)
-		rc = format_trim_words(buf_str(&t), words, " [&hellip;]", out);
-	/* the counters the nested shortcodes advanced are the request's */
+	int rc = render_generate_excerpt(&sub, p->content, words, out);
+	/* the counters the nested shortcodes advanced and wpautop's state are the request's */
 	memcpy(r->ctx->counters, sub.counters, sizeof sub.counters);
-	buf_free(&t);
+	r->ctx->autop_removed = sub.autop_removed;
+	r->ctx->autop_reordered = sub.autop_reordered;
 	return rc;
 }
 
@@ -905,7 +864,7 @@ static int latest_posts(struct block_render *r, struct block *b, struct buf *in,
 		if (s->permalink)
 			s->permalink(s->ud, p.id, &link);
 		format_esc_url(buf_str(&link), &elink);
-		render_title(r->ctx, p.title, p.has_password, &title);
+		block_get_the_title(r, &p, &title);
 		if (!title.len)
 			buf_puts(&title, "(no title)");
 		buf_puts(&items, "<li>");

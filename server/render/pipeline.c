@@ -108,14 +108,19 @@ int render_content(struct render_ctx *ctx, const char *raw, struct buf *out)
 		goto out;
 	STEP(&t, render_autoembed(ctx, in_, out_)); /* priority 8 */
 	if (blocks) {
+		/* do_blocks() removes wpautop (or finds it removed by an enclosing
+		 * run whose restore hook is still pending) */
+		ctx->autop_removed = 1;
 		STEP(&t, blocks_render(ctx, in_, out_));
 	}
-	if ((rc = content_filters(ctx, &t, blocks, 1)))
+	if ((rc = content_filters(ctx, &t, blocks || ctx->autop_removed, 1)))
 		goto out;
-	if (blocks)
-		ctx->autop_reordered = 1;
 	rc = buf_append(out, buf_str(&t), t.len);
 out:
+	/* the _restore_wpautop_hook ran at priority 11: wpautop is back, late */
+	if (blocks || ctx->autop_removed)
+		ctx->autop_reordered = 1;
+	ctx->autop_removed = 0;
 	buf_free(&t);
 	return rc;
 }
@@ -260,6 +265,36 @@ out:
 	return rc;
 }
 
+int render_generate_excerpt(struct render_ctx *ctx, const char *raw_content, int words, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	t.max = out->max;
+	int rc;
+	if ((rc = teaser(raw_content ? raw_content : "", &t)))
+		goto out;
+	if (!t.data && (rc = buf_append(&t, "", 0)))
+		goto out;
+	STEP(&t, format_strip_shortcodes(in_, out_));
+	STEP(&t, excerpt_remove_blocks(ctx, in_, out_));
+	STEP(&t, excerpt_remove_footnotes(in_, out_));
+	STEP(&t, render_autoembed(ctx, in_, out_));
+	/* the_content without do_blocks and wp_filter_content_tags; inside a
+	 * block render the first such run finds wpautop removed and restores it */
+	rc = content_filters(ctx, &t, ctx->autop_removed, 0);
+	if (ctx->autop_removed) {
+		ctx->autop_removed = 0;
+		ctx->autop_reordered = 1;
+	}
+	if (rc)
+		goto out;
+	if ((rc = str_replace_buf(&t, "]]>", "]]&gt;", NULL)))
+		goto out;
+	rc = format_trim_words(buf_str(&t), words, " [&hellip;]", out);
+out:
+	buf_free(&t);
+	return rc;
+}
+
 int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *raw_content,
 		   struct buf *out)
 {
@@ -271,28 +306,14 @@ int render_excerpt(struct render_ctx *ctx, const char *raw_excerpt, const char *
 		p++;
 	if (*p) {
 		rc = buf_puts(&t, raw_excerpt);
-		if (rc)
-			goto out;
 	} else {
-		/* wp_trim_excerpt(): generate from the content */
-		if ((rc = teaser(raw_content ? raw_content : "", &t)))
-			goto out;
-		if (!t.data && (rc = buf_append(&t, "", 0)))
-			goto out;
-		STEP(&t, format_strip_shortcodes(in_, out_));
-		STEP(&t, excerpt_remove_blocks(ctx, in_, out_));
-		STEP(&t, excerpt_remove_footnotes(in_, out_));
-		STEP(&t, render_autoembed(ctx, in_, out_));
-		/* the_content without do_blocks and wp_filter_content_tags */
-		if ((rc = content_filters(ctx, &t, 0, 0)))
-			goto out;
-		if ((rc = str_replace_buf(&t, "]]>", "]]&gt;", NULL)))
-			goto out;
 		long long words = ctx->excerpt_length_set ? ctx->excerpt_length : 55;
 		/* below -3 every length behaves alike (one piece, popped) */
 		words = words > INT_MAX ? INT_MAX : words < -3 ? -3 : words;
-		STEP(&t, format_trim_words(in_, (int)words, " [&hellip;]", out_));
+		rc = render_generate_excerpt(ctx, raw_content, (int)words, &t);
 	}
+	if (rc)
+		goto out;
 	/* the_excerpt */
 	STEP(&t, render_texturize(in_, out_));
 	if (ctx->use_smilies)

@@ -62,6 +62,15 @@ def test_set_attribute_like_wordpress():
     check(path[0])
 
 
+def test_block_excerpts_like_wordpress():
+    """Excerpts the latest-posts block generates (wp_trim_excerpt() inside
+    do_blocks(): the teaser up to <!--more-->, no wpautop), for every post."""
+    path = [g for g in GOLDENS if os.path.basename(g).startswith("block-excerpts")]
+    if not path:
+        raise Failure("tests/compare/render/block-excerpts.golden.json is missing")
+    check(path[0])
+
+
 if __name__ == "__main__":
     if not AUTH:
         print("SKIP test_render_blocks: needs PRESSD_AUTH_ENV (the comparison site)")
