@@ -19,6 +19,7 @@
 #include "pressd/err.h"
 #include "pressd/format.h"
 #include "pressd/php.h"
+#include "pressd/query.h"
 #include "pressd/render.h"
 #include "pressd/smilies.h"
 #include "pressd/texturize.h"
@@ -468,14 +469,7 @@ static int comment_reply_link(struct block_render *r, struct block *b, struct bu
 		struct buf here = BUF_INIT, url = BUF_INIT;
 		permalink(r, r->ctx->post_id, &here);
 		buf_printf(&url, "%s/wp-login.php?redirect_to=", r->ctx->site_url);
-		for (const char *q = buf_str(&here); *q; q++) {
-			unsigned char ch = (unsigned char)*q;
-			if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
-			    strchr("-_.~", ch))
-				buf_putc(&url, (char)ch);
-			else
-				buf_printf(&url, "%%%02X", ch);
-		}
+		url_encode(buf_str(&here), &url); /* urlencode(), as wp_login_url() */
 		buf_puts(out, "<a rel=\"nofollow\" class=\"comment-reply-login\" href=\"");
 		format_esc_url(buf_str(&url), out);
 		buf_puts(out, "\">Log in to Reply</a>");

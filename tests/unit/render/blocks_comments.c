@@ -60,9 +60,13 @@ static int get_author_link(void *ud, long id, struct buf *out)
 	return buf_puts(out, "http://HOST/author/editor/");
 }
 
+static const char *comment_registration = "0";
+
 static const char *get_option(void *ud, const char *name)
 {
 	(void)ud;
+	if (!strcmp(name, "comment_registration"))
+		return comment_registration;
 	return !strcmp(name, "date_format") ? "F j, Y" : NULL;
 }
 
@@ -149,6 +153,21 @@ TEST(blocks_comments_with_comments)
 	g = render(&admin, TEMPLATE);
 	ASSERT(g && strstr(g, "</time></div><div class=\"wp-block-comment-edit-link\"><a "
 			      "href=\"http://HOST/wp-admin/comment.php?action=editcomment&#038;c=1018\" target=\"_self\">Edit</a></div>"));
+	free(g);
+}
+
+TEST(blocks_comment_reply_login)
+{
+	/* comment_registration on, anonymous: WordPress 6.9.4 on the comparison
+	 * site (post 261, the option set to 1) links wp_login_url( get_permalink() ),
+	 * urlencode()d: .../wp-login.php?redirect_to=http%3A%2F%2F127.0.0.1%3A8069%2Ftheme%2Fcomments%2F */
+	struct render_ctx ctx = { 0 };
+	comment_registration = "1";
+	char *g = render(&ctx, TEMPLATE);
+	comment_registration = "0";
+	ASSERT(g && strstr(g, "<a rel=\"nofollow\" class=\"comment-reply-login\" "
+			      "href=\"http://HOST/wp-login.php?redirect_to=http%3A%2F%2FHOST%2Ftheme%2Fcomments%2F\">"
+			      "Log in to Reply</a>"));
 	free(g);
 }
 
