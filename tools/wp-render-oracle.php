@@ -16,6 +16,7 @@
  *   capital_P_dangit (content mode), convert_smilies, strip_shortcodes, wp_strip_all_tags,
  *   wp_trim_words, excerpt_remove_blocks, excerpt_remove_footnotes,
  *   sanitize_title (context save), sanitize_user (strict when extra is '1'),
+ *   style_declaration    WP_Style_Engine_CSS_Declarations of { extra: input }
  *   the_title            apply_filters('the_title', input)
  *   the_content          apply_filters('the_content', input), filters pressd
  *                        does not run (oEmbed, block hooks ...) removed
@@ -104,7 +105,7 @@ foreach ( array(
 	'class-wp-query.php', 'query.php', 'post-template.php', 'html-api/class-wp-html-attribute-token.php',
 	'html-api/class-wp-html-span.php', 'html-api/class-wp-html-text-replacement.php',
 	'html-api/class-wp-html-decoder.php', 'class-wp-token-map.php', 'html-api/html5-named-character-references.php',
-	'html-api/class-wp-html-tag-processor.php',
+	'html-api/class-wp-html-tag-processor.php', 'style-engine/class-wp-style-engine-css-declarations.php',
 ) as $file ) {
 	require_once ABSPATH . WPINC . '/' . $file;
 }
@@ -190,6 +191,11 @@ foreach ( $cases as $case ) {
 			break;
 		case 'wp_trim_words':
 			$out[] = wp_trim_words( $in, '' === $extra ? 55 : (int) $extra );
+			break;
+		case 'style_declaration':
+			/* the style engine's compiled declaration of property extra */
+			$d = new WP_Style_Engine_CSS_Declarations( array( $extra => $in ) );
+			$out[] = $d->get_declarations_string();
 			break;
 		case 'sanitize_title':
 			$out[] = sanitize_title( $in, '', 'save' );

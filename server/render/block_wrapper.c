@@ -93,15 +93,19 @@ int block_style_decl(struct buf *css, const char *prop, const char *value)
 {
 	struct buf v = BUF_INIT, d = BUF_INIT;
 	size_t len0 = css->len;
-	int rc = format_strip_all_tags(value, &v);
-	/* wp_strip_all_tags( $value, true ): runs of [\r\n\t ] become one space */
+	/* wp_strip_all_tags( $value, true ): without a '<' there is no tag to
+	 * strip, only the trim below (the common case, and the cheap one) */
+	int rc = strchr(value, '<') ? format_strip_all_tags(value, &v) : buf_puts(&v, value);
+	/* runs of [\r\n\t ] become one space, then trim() */
 	size_t o = 0;
 	for (size_t i = 0; !rc && i < v.len; i++) {
-		int ws = strchr("\r\n\t ", v.data[i]) != NULL;
-		if (ws && o && v.data[o - 1] == ' ')
-			continue;
+		int ws = v.data[i] == '\r' || v.data[i] == '\n' || v.data[i] == '\t' || v.data[i] == ' ';
+		if ((ws && (!o || v.data[o - 1] == ' ')) || (!o && v.data[i] == '\v'))
+			continue; /* leading, or the rest of a run */
 		v.data[o++] = ws ? ' ' : v.data[i];
 	}
+	while (o && (v.data[o - 1] == ' ' || v.data[o - 1] == '\v'))
+		o--;
 	v.len = o;
 	if (!rc && o) {
 		v.data[o] = '\0';

@@ -180,3 +180,33 @@ TEST(blocks_render_site_title_without_name)
 {
 	RENDER("<!-- wp:site-title /-->", "");
 }
+
+/* block_style_decl(value, prop) */
+static const char *style_decl(const char *prop, const char *value)
+{
+	static char out[256];
+	struct buf b = BUF_INIT;
+	int rc = block_style_decl(&b, prop, value);
+	snprintf(out, sizeof out, "%s", rc ? "(error)" : buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+TEST(block_style_declaration_like_the_style_engine)
+{
+	/* tools/wp-render-oracle.php style_declaration against 6.9.4:
+	 * WP_Style_Engine_CSS_Declarations( { prop: value } )->get_declarations_string() */
+	ASSERT_STR_EQ(style_decl("color", " red "), "color:red;");
+	ASSERT_STR_EQ(style_decl("aspect-ratio", "16/9\" onload=\"x"), "");
+	ASSERT_STR_EQ(style_decl("font-family", "<b>Arial</b>, serif"), "font-family:Arial, serif;");
+	ASSERT_STR_EQ(style_decl("padding", "1px\n\t 2px"), "padding:1px 2px;");
+	ASSERT_STR_EQ(style_decl("width", "expression(alert(1))"), "");
+	ASSERT_STR_EQ(style_decl("background-image", "url('http://x/a.jpg?a=1&b=2')"),
+		      "background-image:url('http://x/a.jpg?a=1&b=2');");
+	ASSERT_STR_EQ(style_decl("color", "var(--wp--preset--color--vivid-red)"),
+		      "color:var(--wp--preset--color--vivid-red);");
+	ASSERT_STR_EQ(style_decl("margin", "\v3px"), "margin:3px;");
+	ASSERT_STR_EQ(style_decl("color", ""), "");
+	ASSERT_STR_EQ(style_decl("not-a-property", "10px"), "");
+	ASSERT_STR_EQ(style_decl("font-family", "a\v b"), "font-family:a b;");
+}
